@@ -1,0 +1,38 @@
+# The two commands a new user runs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	@$(BIN)/diffdoc normalize seeds/sco-2002-06-07-st-petersburg-declaration.en.md > out/seed.normalized.txt
+	@echo "Normalized seed written to out/seed.normalized.txt"
+
+lint: $(STAMP)
+	$(BIN)/ruff check diffdoc tests benchmarks
+	$(BIN)/ruff format --check diffdoc tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest
+
+test: lint typecheck unit
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/speed.py
+
+clean:
+	rm -rf $(VENV) out build *.egg-info

@@ -1,0 +1,5 @@
+"""python -m diffdoc"""
+
+from diffdoc.cli import main
+
+main()

@@ -1,0 +1,147 @@
+"""Comparison keys: named `str -> str` rules that unify what is not wording.
+
+The text as written is never changed; these rules only derive the key that later stages match
+on. Each rule is small and named so that a key can be explained (see `explain`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from diffdoc.models import CompareOptions
+
+Rule = Callable[[str], str]
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",  # LEFT SINGLE QUOTATION MARK
+        "\u2019": "'",  # RIGHT SINGLE QUOTATION MARK
+        "\u201a": "'",  # SINGLE LOW-9
+        "\u201b": "'",  # SINGLE HIGH-REVERSED-9
+        "\u2032": "'",  # PRIME
+        "\u02bc": "'",  # MODIFIER LETTER APOSTROPHE
+        "\u201c": '"',  # LEFT DOUBLE QUOTATION MARK
+        "\u201d": '"',  # RIGHT DOUBLE QUOTATION MARK
+        "\u201e": '"',  # DOUBLE LOW-9
+        "\u201f": '"',  # DOUBLE HIGH-REVERSED-9
+        "\u2033": '"',  # DOUBLE PRIME
+        "\u00ab": '"',  # « (Russian and French quotes)
+        "\u00bb": '"',  # »
+        "\u300c": '"',  # 「
+        "\u300d": '"',  # 」
+    }
+)
+_DASHES = str.maketrans(
+    {
+        "\u2010": "-",  # HYPHEN
+        "\u2011": "-",  # NON-BREAKING HYPHEN
+        "\u2012": "-",  # FIGURE DASH
+        "\u2013": "-",  # EN DASH
+        "\u2014": "-",  # EM DASH
+        "\u2015": "-",  # HORIZONTAL BAR
+        "\u2212": "-",  # MINUS SIGN
+        "\ufe58": "-",  # SMALL EM DASH
+        "\ufe63": "-",  # SMALL HYPHEN-MINUS
+        "\uff0d": "-",  # FULLWIDTH HYPHEN-MINUS
+    }
+)
+# Characters that are invisible in print: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Layout whitespace (spaces, tabs, line breaks) is never wording.
+_LAYOUT_SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029\x1c-\x1f\x85]+")
+# No-break, narrow, figure, thin and ideographic spaces are typographic variants of a space.
+_TYPOGRAPHIC_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    """Compose characters (NFC) so that equal letters compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def remove_invisible(text: str) -> str:
+    """Drop soft hyphens, zero-width characters and byte-order marks."""
+    return _INVISIBLE.sub("", text)
+
+
+def fold_whitespace(text: str) -> str:
+    """Fold every run of layout whitespace to one space; trim the ends."""
+    return _LAYOUT_SPACES.sub(" ", text).strip(" ")
+
+
+def unify_spaces(text: str) -> str:
+    """No-break, thin and other typographic spaces become plain spaces, runs folded."""
+    return fold_whitespace(_TYPOGRAPHIC_SPACES.sub(" ", text))
+
+
+def uncurl_quotes(text: str) -> str:
+    """Typographic single and double quotes, guillemets and corner brackets become ASCII."""
+    return text.translate(_QUOTES)
+
+
+def unify_dashes(text: str) -> str:
+    """Hyphens and dashes of every kind become ASCII hyphen-minus."""
+    return text.translate(_DASHES)
+
+
+def fold_case(text: str) -> str:
+    """Case-insensitive comparison (`--ignore-case`)."""
+    return text.casefold()
+
+
+def strip_punctuation(text: str) -> str:
+    """Remove punctuation (`--ignore-punctuation`), then fold the spaces left behind."""
+    return fold_whitespace(_PUNCTUATION.sub(" ", text))
+
+
+@dataclass(frozen=True)
+class KeyConfig:
+    """Which rules build a comparison key. The default unifies typography only."""
+
+    typography: bool = True
+    case: bool = False
+    punctuation: bool = False
+
+    @classmethod
+    def from_options(cls, options: CompareOptions) -> KeyConfig:
+        """The key configuration that a comparison's options ask for."""
+        return cls(
+            typography=not options.strict,
+            case=options.ignore_case,
+            punctuation=options.ignore_punctuation,
+        )
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules this configuration applies, in order."""
+        rules: list[Rule] = [nfc, remove_invisible, fold_whitespace]
+        if self.typography:
+            rules += [unify_spaces, uncurl_quotes, unify_dashes]
+        if self.case:
+            rules.append(fold_case)
+        if self.punctuation:
+            rules.append(strip_punctuation)
+        return tuple(rules)
+
+
+DEFAULT_KEY = KeyConfig()
+
+
+def comparison_key(text: str, config: KeyConfig = DEFAULT_KEY) -> str:
+    """The key that matching uses for `text`; the text itself is never changed."""
+    for rule in config.rules():
+        text = rule(text)
+    return text
+
+
+def explain(text: str, config: KeyConfig = DEFAULT_KEY) -> list[str]:
+    """Names of the rules that changed something on the way from `text` to its key."""
+    applied = []
+    for rule in config.rules():
+        changed = rule(text)
+        if changed != text:
+            applied.append(rule.__name__)
+        text = changed
+    return applied
