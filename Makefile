@@ -20,8 +20,8 @@ demo: $(STAMP)
 	@echo "Normalized seed written to out/seed.normalized.txt"
 
 lint: $(STAMP)
-	$(BIN)/ruff check diffdoc tests benchmarks
-	$(BIN)/ruff format --check diffdoc tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
