@@ -6,15 +6,19 @@ Exit statuses follow diff(1): 0 no differences, 1 differences, 2 trouble.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from diffdoc import __version__
+from diffdoc import __version__, docformat
+from diffdoc.docformat import document_json
 from diffdoc.errors import DiffdocError
+from diffdoc.ingest import FORMATS, read_document
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -57,6 +61,35 @@ def main() -> None:
 
 
 # --- reading ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: the normalized format (reads back to the same document); json: the blocks.",
+)
+@click.option(
+    "--from",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Input format (default: from the file's content and extension).",
+)
+@click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@library_errors
+def normalize(file: Path, output: str, fmt: str | None, encoding: str | None) -> None:
+    """Read FILE and print its normalized form: title, metadata and blocks."""
+    document = read_document(file, fmt=fmt, encoding=encoding)
+    if output == "json":
+        click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
+    else:
+        click.echo(docformat.dumps(document), nl=False)
+
 
 # --- comparing --------------------------------------------------------------------------------
 

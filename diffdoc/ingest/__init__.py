@@ -1,0 +1,80 @@
+"""Reading documents: one small reader per format, chosen from content and extension.
+
+    read_document(path)                  -> Document
+    parse_bytes(data, name="x.md")       -> Document
+
+Every problem with the input is an InputError naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from diffdoc import docformat
+from diffdoc.errors import InputError
+from diffdoc.ingest.docx import read_docx
+from diffdoc.ingest.encoding import decode, looks_binary
+from diffdoc.ingest.html import read_html
+from diffdoc.ingest.markdown import read_markdown
+from diffdoc.ingest.pdf import read_pdf
+from diffdoc.ingest.sniff import sniff_binary, sniff_text
+from diffdoc.ingest.text import read_text
+from diffdoc.models import Document, Source
+
+FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "normalized")
+
+__all__ = ["FORMATS", "parse_bytes", "read_document"]
+
+
+def read_document(
+    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+) -> Document:
+    """Read and normalize the document at `path`."""
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(path, "is a directory, not a document")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from None
+    return parse_bytes(data, name=str(path), fmt=fmt, encoding=encoding)
+
+
+def parse_bytes(
+    data: bytes, *, name: str, fmt: str | None = None, encoding: str | None = None
+) -> Document:
+    """Read and normalize a document given as bytes; `name` labels it and hints its format."""
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(name, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if not data.strip():
+        raise InputError(name, "empty file")
+    label = Path(name).name
+    sha256 = hashlib.sha256(data).hexdigest()
+    magic = sniff_binary(data)
+    if fmt in ("docx", "pdf") or (fmt is None and magic in ("docx", "pdf")):
+        chosen = fmt or magic
+        source = Source(label=label, sha256=sha256, format=str(chosen), encoding="binary")
+        if chosen == "pdf":
+            if magic != "pdf":
+                raise InputError(name, "corrupt PDF file (no %PDF header)")
+            return read_pdf(data, name=name, source=source)
+        return read_docx(data, name=name, source=source)
+    if magic == "zip" or (magic is None and encoding is None and looks_binary(data)):
+        raise InputError(name, "binary file, not a text document")
+    text, used = decode(data, name=name, encoding=encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(name, "empty file")
+    chosen = fmt or sniff_text(text, name)
+    source = Source(label=label, sha256=sha256, format=chosen, encoding=used)
+    if chosen == "normalized" or (chosen in ("text", "markdown") and docformat.is_normalized(text)):
+        return docformat.loads(text, name=name)
+    if chosen == "html":
+        return read_html(text, source=source)
+    if chosen == "markdown":
+        return read_markdown(text, source=source)
+    return read_text(text, source=source)

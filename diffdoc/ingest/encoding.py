@@ -1,0 +1,87 @@
+"""Turn input bytes into text: byte-order marks, UTF-8, then the legacy encodings diplomatic
+texts arrive in (Windows-1251 and KOI8-R Russian, GB18030/GBK Chinese, Windows-1252).
+
+charset-normalizer does the detection: it scores each candidate decoding for "mess" (mixed
+scripts, odd case patterns), which is what tells KOI8-R from Windows-1251 reliably.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from diffdoc.errors import InputError
+
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE mark.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# The legacy encodings we look for, in order of preference on a tie.
+LEGACY_ENCODINGS: tuple[str, ...] = ("cp1251", "koi8_r", "gb18030", "cp1252")
+# C0 controls other than tab, line feed, form feed and carriage return never occur in text.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, or None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text in any single-byte or multi-byte encoding we read."""
+    if bom_encoding(data) in ("utf-16", "utf-32"):
+        return False
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
+
+
+def decode(data: bytes, *, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode `data` to text; return the text (without BOM) and the encoding used.
+
+    `encoding` forces a codec; otherwise a BOM decides, then strict UTF-8, then detection
+    among LEGACY_ENCODINGS. Raises InputError when nothing decodes the bytes cleanly.
+    """
+    if encoding is not None:
+        return _decode_forced(data, name=name, encoding=encoding), encoding
+    announced = bom_encoding(data)
+    if announced is not None:
+        try:
+            return data.decode(announced).lstrip("\ufeff"), announced.replace("-sig", "")
+        except UnicodeDecodeError as error:
+            raise InputError(name, f"cannot decode as {announced}: {error.reason}") from None
+    if looks_binary(data):
+        raise InputError(name, "binary file, not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if guess is None:
+        raise InputError(
+            name, "cannot decode the text (not UTF-8, no known encoding fits; try --encoding)"
+        )
+    return str(guess), codecs.lookup(guess.encoding).name
+
+
+def _decode_forced(data: bytes, *, name: str, encoding: str) -> str:
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(name, f"unknown encoding {encoding!r}") from None
+    try:
+        return data.decode(codec.name).lstrip("\ufeff")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            name, f"cannot decode as {encoding} (byte {error.start}: {error.reason})"
+        ) from None

@@ -1,0 +1,129 @@
+"""Markdown reader: YAML front matter, `#` headings, kramdown `{:toc}`/`{: .class}` lines,
+`[^n]: ...` footnotes, link definitions, lists and escapes, over the same paragraph
+rebuilding as plain text (Markdown files from PDFs are hard-wrapped and carry furniture too).
+
+Editorial furniture is kept out of the negotiated text: front matter becomes metadata, link
+definitions and table-of-contents markers are dropped, and wholly italic paragraphs before the
+first heading of a file with front matter (an editor's introduction) become `note` blocks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from diffdoc.ingest.layout import (
+    HEADING_MARK,
+    document_words,
+    estimate_width,
+    extract_footnotes,
+    is_blank,
+    join_lines,
+    paragraphs,
+    remove_page_furniture,
+)
+from diffdoc.ingest.markup import emphasis_of, strip_inline
+from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.models import BlockKind, Document, Source
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_LINK_DEF = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S+.*$")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]+)\]:\s*(.*)$")
+_IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+_TOC_LINE = re.compile(r"^\s*[*-]\s+(?:TOC|Table of Contents)\s*$", re.IGNORECASE)
+_THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_BULLET = re.compile(r"^\s*[-*+][ \t]+")
+_QUOTE = re.compile(r"^\s*>[ \t]?")
+_BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML front matter as string metadata, and the text after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    metadata = {str(k): "" if v is None else str(v) for k, v in data.items()}
+    return metadata, text[match.end() :]
+
+
+def _mark_blocks(lines: list[str]) -> tuple[list[str], set[str]]:
+    """Blank out furniture lines and isolate one-line blocks (headings, definitions).
+
+    Heading lines get HEADING_MARK and their level in front. Returns the lines and the link
+    reference names defined in the file.
+    """
+    out: list[str] = []
+    refs: set[str] = set()
+    for line in lines:
+        if _IAL_LINE.match(line) or _TOC_LINE.match(line):
+            out.append("")
+            continue
+        link = _LINK_DEF.match(line)
+        if link:
+            refs.add(link.group(1).strip().lower())
+            out.append("")
+            continue
+        setext = _SETEXT.match(line)
+        if setext and out and not is_blank(out[-1]) and (len(out) < 2 or is_blank(out[-2])):
+            level = 1 if setext.group(1)[0] == "=" else 2
+            out[-1] = f"{HEADING_MARK}{level}{out[-1].strip()}"
+            out.append("")
+            continue
+        if _THEMATIC.match(line):
+            out.append("")
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            out += ["", f"{HEADING_MARK}{len(atx.group(1))}{atx.group(2) or ''}", ""]
+            continue
+        if _FOOTNOTE_DEF.match(line):
+            out.append("")
+        out.append(line)
+    return out, refs
+
+
+def read_markdown(text: str, *, source: Source | None = None) -> Document:
+    """Read Markdown (with kramdown and front-matter conventions) into a Document."""
+    metadata, body = split_front_matter(text)
+    lines, refs = _mark_blocks(body.split("\n"))
+    furniture = remove_page_furniture(lines)
+    layout = extract_footnotes(lines, furniture)
+    width = estimate_width([line for line in layout.lines if not line.startswith(HEADING_MARK)])
+    words = document_words(layout.lines)
+    drafts: list[Draft] = []
+    seen_heading = False
+    for paragraph in paragraphs(layout.lines, width):
+        if paragraph[0].startswith(HEADING_MARK):
+            level, heading = int(paragraph[0][1]), paragraph[0][2:]
+            seen_heading = True
+            first_title = level == 1 and not any(d.kind == "title" for d in drafts)
+            drafts.append(
+                Draft(strip_inline(heading, refs), kind="title" if first_title else "heading")
+            )
+            continue
+        lines_ = [
+            _BREAK.sub("", _BULLET.sub("", _QUOTE.sub("", line), count=1)) for line in paragraph
+        ]
+        raw = join_lines(lines_, words)
+        footnote = _FOOTNOTE_DEF.match(raw)
+        if footnote:
+            text_ = strip_inline(footnote.group(2), refs)
+            drafts.append(Draft(text_, kind="footnote", label=footnote.group(1)))
+            continue
+        emphasis = emphasis_of(raw)
+        kind: BlockKind | None = None
+        if emphasis == "em" and metadata and not seen_heading:
+            kind = "note"
+        elif _BULLET.match(paragraph[0]):
+            kind = "list_item"
+        drafts.append(Draft(strip_inline(raw, refs), kind=kind, emphasis=emphasis))
+    return assemble(drafts + layout.footnotes, metadata=metadata, source=source)

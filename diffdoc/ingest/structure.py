@@ -1,0 +1,320 @@
+"""From raw paragraphs to a Document: named rules that decide each block's kind, section and
+label, join paragraphs that a page break cut in two, and find the title and closing.
+
+Readers produce `Draft`s (text as written, markup removed, plus what the format itself says:
+a Markdown heading, a DOCX heading style, a footnote). Each rule below is a small function
+`list[Draft] -> list[Draft]`, applied in the order of `RULES`; `assemble` runs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from diffdoc.models import Block, BlockKind, Document, Source
+from diffdoc.normalize import comparison_key
+
+Emphasis = str  # "" (none), "strong" (bold only), "em" (italic only)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A paragraph on its way to becoming a Block; `kind` None means "let the rules decide"."""
+
+    text: str
+    kind: BlockKind | None = None
+    emphasis: Emphasis = ""  # the whole paragraph was bold ("strong") or italic ("em")
+    label: str | None = None
+
+
+Rule = Callable[[list["Draft"]], list["Draft"]]
+
+_ROMAN = r"(?=[IVXLC])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_SPACE = r"[\s\u00a0\u202f]"
+# Paragraph labels: "1.", "1.2.", "(a)", "(iv)", "(17bis)", "a)", "Pp3", "OP 4".
+LABEL = re.compile(
+    r"^(?P<label>\d{1,3}(?:\.\d{1,3})*\.(?!\d)"
+    r"|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}(?:bis|ter|quater)?)\)"
+    r"|[a-z]\)"
+    r"|(?:Pp|PP|pp|Op|OP|op)" + _SPACE + r"?\d{1,3}(?:\.\d{1,3})*\.?)"
+    r"(?=" + _SPACE + "|$)"
+)
+_TERMINAL = re.compile(r"[.!?;:。！？；：…]['\"’”»)\]]*$")
+_STANDALONE_HEADING = re.compile(
+    r"^(?:" + _ROMAN + r"\.?"
+    r"|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX|Appendix)"
+    r"\s+(?:\d{1,3}[a-z]*|" + _ROMAN + r"|[A-Z])\.?"
+    r"|Preamble|PREAMBLE|Annex|ANNEX)$"
+)
+_TITLED_HEADING = re.compile(
+    r"^(?:" + _ROMAN + r"\.|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION)\s+"
+    r"(?:\d{1,3}[a-z]*|" + _ROMAN + r")[.:]?)\s+\S.{0,150}$"
+)
+_CLOSING = re.compile(
+    r"^(?:(?:Done|Adopted|Signed) (?:at|in) )?[A-Z][\w.'’ -]{1,40}, "
+    r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]+,? \d{4}"
+    r"|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?, \d{4})\.?$"
+)
+# "Global context and shared commitments 3. We gather ...": a heading run into a paragraph.
+_RUN_IN = re.compile(
+    r"^(?P<head>(?:" + _ROMAN + r"\.\s+)?[A-Z][^.;:!?]{2,150}?[^\s.,;:!?])"
+    r"\s+(?P<label>\d{1,3}\.)\s+(?P<body>[A-Z\"“].*)$"
+)
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def find_label(text: str) -> str | None:
+    """The paragraph label the text starts with ("1.", "(a)", "Pp3"), or None."""
+    match = LABEL.match(text)
+    return match.group("label") if match else None
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with terminal punctuation (closing quotes allowed)."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def is_heading_text(text: str) -> bool:
+    """Roman numerals, "Article 5", "Part II", "Annex", "I. Global context": heading lines."""
+    if _STANDALONE_HEADING.match(text):
+        return True
+    return bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: a space, except between CJK characters."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if _CJK.match(left[-1]) and _CJK.match(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _undecided(draft: Draft) -> bool:
+    return draft.kind is None or draft.kind == "paragraph"
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+
+def attach_lone_labels(drafts: list[Draft]) -> list[Draft]:
+    """A paragraph that is only a label ("1." on its own line) belongs to the next one."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if (
+            out
+            and _undecided(out[-1])
+            and LABEL.fullmatch(out[-1].text.strip())
+            and (_undecided(draft) or draft.kind == "list_item")
+        ):
+            out[-1] = replace(draft, text=join_text(out[-1].text, draft.text))
+        else:
+            out.append(draft)
+    return out
+
+
+def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
+    """Split "Partnerships and support 17. We invite ..." into a heading and paragraph 17.
+
+    Only when the number continues the numbering of the paragraphs before it, so that a
+    sentence that happens to contain "3. " is never cut.
+    """
+    out: list[Draft] = []
+    last_number = 0
+    for draft in drafts:
+        label = find_label(draft.text) if _undecided(draft) else None
+        match = _RUN_IN.match(draft.text) if _undecided(draft) and label is None else None
+        if match and int(match.group("label")[:-1]) == last_number + 1:
+            out.append(Draft(match.group("head"), kind="heading"))
+            out.append(Draft(f"{match.group('label')} {match.group('body')}"))
+            last_number += 1
+            continue
+        if label and re.fullmatch(r"\d{1,3}\.", label):
+            last_number = int(label[:-1])
+        out.append(draft)
+    return out
+
+
+def mark_headings(drafts: list[Draft]) -> list[Draft]:
+    """Heading lines (Roman numerals, Article N, Part II) and short bold-only lines."""
+    out = []
+    for draft in drafts:
+        text = draft.text.strip()
+        if _undecided(draft) and (
+            is_heading_text(text)
+            or (draft.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
+        ):
+            draft = replace(draft, kind="heading")
+        out.append(draft)
+    return out
+
+
+def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
+    """A short unpunctuated line right before a numbered paragraph is an unnumbered heading."""
+    out = list(drafts)
+    for index in range(len(out) - 1):
+        draft, following = out[index], out[index + 1]
+        previous = out[index - 1] if index else None
+        text = draft.text.strip()
+        if (
+            draft.kind is None
+            and len(text.split()) <= 10
+            and text[:1].isupper()
+            and not ends_sentence(text)
+            and find_label(text) is None
+            and _undecided(following)
+            and re.fullmatch(r"\d{1,3}\.", find_label(following.text) or "")
+            and (previous is None or previous.kind is not None or ends_sentence(previous.text))
+        ):
+            out[index] = replace(draft, kind="heading")
+    return out
+
+
+def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
+    """A lone number heading ("I.", "Article 5") and the short title line after it are one."""
+    out: list[Draft] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == "heading"
+            and _STANDALONE_HEADING.match(previous.text.strip())
+            and draft.kind in (None, "heading")
+            and len(draft.text) <= 150
+            and not ends_sentence(draft.text)
+            and find_label(draft.text) is None
+            and not _STANDALONE_HEADING.match(draft.text.strip())
+            and draft.text[:1].isupper()
+        ):
+            out[-1] = replace(previous, text=join_text(previous.text, draft.text))
+        else:
+            out.append(draft)
+    return out
+
+
+def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
+    """Join the two halves of a paragraph that a page break cut apart.
+
+    The first half stops mid-sentence (no terminal punctuation); the second either starts
+    in lowercase ("...normative documents" / "governing the operating procedures...") or
+    has no label while the first half is running text that ends on a bare word
+    ("...along with the existing" / "Asian structures..."). Complete paragraphs end with
+    punctuation, and short unpunctuated lines were already taken as headings.
+    """
+    out: list[Draft] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if previous is not None and _is_cut(previous, draft):
+            out[-1] = replace(previous, text=join_text(previous.text, draft.text), emphasis="")
+        else:
+            out.append(draft)
+    return out
+
+
+def _is_cut(first: Draft, second: Draft) -> bool:
+    if first.kind is not None or second.kind is not None or ends_sentence(first.text):
+        return False
+    if second.text.lstrip()[:1].islower():
+        return True
+    last = first.text.rstrip()[-1:]
+    return (
+        (last.isalnum() or bool(_CJK.match(last)))
+        and len(first.text.split()) >= 8
+        and find_label(second.text) is None
+    )
+
+
+def mark_closing(drafts: list[Draft]) -> list[Draft]:
+    """Place and date at the end ("St. Petersburg, June 7, 2002") is the closing."""
+    body = [i for i, d in enumerate(drafts) if d.kind not in ("footnote", "note")]
+    out = list(drafts)
+    for index in body[-3:]:
+        if _undecided(out[index]) and _CLOSING.match(out[index].text.strip()):
+            out[index] = replace(out[index], kind="closing")
+    return out
+
+
+def mark_title(drafts: list[Draft]) -> list[Draft]:
+    """The first block is the title when bold-only, a level-1 heading or in capitals."""
+    out = list(drafts)
+    for index, draft in enumerate(out):
+        if draft.kind in ("note", "footnote"):
+            continue
+        text = draft.text.strip()
+        letters = [c for c in text if c.isalpha()]
+        capitals = bool(letters) and all(c.isupper() for c in letters if c.isascii())
+        if draft.kind == "title" or (
+            draft.kind in (None, "heading")
+            and (draft.emphasis == "strong" or (capitals and len(letters) > 12))
+            and not is_heading_text(text)
+            and not ends_sentence(text)
+        ):
+            out[index] = replace(draft, kind="title")
+        break
+    return out
+
+
+def mark_list_items(drafts: list[Draft]) -> list[Draft]:
+    """Lettered and roman items ("(a)", "(iv)", "a)") are list items; "1." stays a paragraph."""
+    out = []
+    for draft in drafts:
+        label = find_label(draft.text)
+        if draft.kind is None and label and label[0] in "(abcdefghijklmnopqrstuvwxyz":
+            draft = replace(draft, kind="list_item")
+        out.append(draft)
+    return out
+
+
+RULES: tuple[Rule, ...] = (
+    attach_lone_labels,
+    split_run_in_headings,
+    mark_headings,
+    mark_subheadings,
+    merge_numbered_headings,
+    join_page_cuts,
+    mark_closing,
+    mark_title,
+    mark_list_items,
+)
+
+
+def apply_rules(drafts: list[Draft], rules: tuple[Rule, ...] = RULES) -> list[Draft]:
+    """Run the structure rules in order."""
+    for rule in rules:
+        drafts = rule(drafts)
+    return drafts
+
+
+def assemble(
+    drafts: list[Draft],
+    *,
+    metadata: Mapping[str, str] | None = None,
+    source: Source | None = None,
+) -> Document:
+    """Apply the rules and build the Document: kinds, sections, labels and keys."""
+    metadata = dict(metadata or {})
+    blocks: list[Block] = []
+    section: str | None = None
+    for draft in apply_rules([d for d in drafts if d.text.strip()]):
+        text = draft.text.strip()
+        kind: BlockKind = draft.kind or "paragraph"
+        if kind == "heading":
+            section = text
+        label = draft.label
+        if label is None and kind in ("paragraph", "list_item"):
+            label = find_label(text)
+        blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                key=comparison_key(text),
+                section=section if kind not in ("title", "heading", "footnote", "note") else None,
+                label=label,
+            )
+        )
+        if kind == "heading":
+            blocks[-1] = replace(blocks[-1], section=section)
+    title = metadata.get("title") or next((b.text for b in blocks if b.kind == "title"), "")
+    return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=source)
