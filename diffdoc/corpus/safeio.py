@@ -1,0 +1,99 @@
+"""Crash-safe writing: temporary file, fsync, rename, fsync the folder; one writer at a time.
+
+Every change to a corpus becomes visible through a single `os.replace` of a file or folder that
+was completely written and flushed beforehand, so a writer killed at any moment leaves either the
+old state or the new one, plus at most some `.tmp-*` leftovers that readers ignore.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import secrets
+import shutil
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from diffdoc.errors import CorpusError
+
+TEMP_PREFIX = ".tmp-"
+# Tests set this to the name of a checkpoint to have the process killed there (SIGKILL).
+CRASH_ENV = "DIFFDOC_CRASH_AT"
+
+
+def checkpoint(name: str) -> None:
+    """Die here, as if the power failed, when DIFFDOC_CRASH_AT names this checkpoint."""
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def temp_name(folder: Path, hint: str = "") -> Path:
+    """A fresh temporary path inside `folder` that readers and verify know to skip."""
+    return folder / f"{TEMP_PREFIX}{hint}{secrets.token_hex(6)}"
+
+
+def is_temp(name: str) -> bool:
+    """True for the name of a temporary file or folder left by an unfinished write."""
+    return name.startswith(TEMP_PREFIX)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (new, renamed or removed names) to disk."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_file_synced(path: Path, data: bytes) -> None:
+    """Create `path` (which must not exist) with `data`, flushed to disk."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that readers see the old content or the new, never a mix."""
+    temp = temp_name(path.parent, path.name + ".")
+    try:
+        write_file_synced(temp, data)
+        checkpoint("atomic-write-before-rename")
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a file or folder tree (used for temporary leftovers and removed versions)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+@contextmanager
+def locked(lock_path: Path, *, exclusive: bool = True) -> Iterator[None]:
+    """Hold an flock on `lock_path`: exclusive for writers, shared for verify.
+
+    The kernel drops the lock when the process dies, so a killed writer never blocks others.
+    """
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise CorpusError(f"{lock_path}: cannot open the lock file ({error.strerror})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,216 @@
+"""`verify`: recompute every hash, and report missing, extra or altered files.
+
+Problems make `diffdoc verify` exit with status 1. Notes are not problems: leftovers of an
+interrupted write (`.tmp-*`, removed by the next `add`) and original bytes no version refers to
+any more (what an `add` killed before its final rename leaves behind).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diffdoc import docformat
+from diffdoc.corpus import safeio
+from diffdoc.corpus.names import InvalidNameError, case_collision, check_doc_id, check_label
+from diffdoc.corpus.records import VersionRecord, read_document, read_version
+from diffdoc.corpus.store import (
+    DOCUMENT_FILE,
+    DOCUMENTS,
+    INDEX_FILE,
+    LOCK_FILE,
+    MARKER,
+    OBJECTS,
+    TEXT_FILE,
+    VERSION_FILE,
+    Corpus,
+    sha256_hex,
+)
+from diffdoc.errors import CorpusError, InputError
+
+_TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, ".gitignore", "README.md"}
+
+
+@dataclass
+class VerifyReport:
+    """What verify found."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    documents: int = 0
+    versions: int = 0
+    objects: int = 0
+    index_rebuilt: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems
+
+
+def verify(corpus: Corpus, *, rebuild_index: bool = True) -> VerifyReport:
+    """Check every file of the corpus; rebuild the index from the files when they are sound."""
+    report = VerifyReport()
+    with safeio.locked(corpus.root / LOCK_FILE, exclusive=False):
+        _check_top_level(corpus, report)
+        referenced = _check_documents(corpus, report)
+        _check_objects(corpus, referenced, report)
+        if rebuild_index and report.ok:
+            corpus.refresh_index(rebuild=True)
+            report.index_rebuilt = True
+    return report
+
+
+def _rel(corpus: Corpus, path: Path | str) -> str:
+    return os.path.relpath(path, corpus.root)
+
+
+def _check_top_level(corpus: Corpus, report: VerifyReport) -> None:
+    for entry in sorted(os.scandir(corpus.root), key=lambda e: e.name):
+        if safeio.is_temp(entry.name):
+            report.notes.append(f"{entry.name}: leftover of an interrupted write")
+        elif entry.name not in _TOP_LEVEL and not entry.name.startswith(INDEX_FILE):
+            report.problems.append(f"{entry.name}: extra file (not part of a corpus)")
+    for folder in (DOCUMENTS, OBJECTS):
+        if not (corpus.root / folder).is_dir():
+            report.problems.append(f"{folder}/: missing folder")
+
+
+def _check_documents(corpus: Corpus, report: VerifyReport) -> dict[str, list[str]]:
+    """Check every document folder; return the refs that use each original's sha256."""
+    referenced: dict[str, list[str]] = {}
+    if not corpus.documents_dir.is_dir():
+        return referenced
+    names: list[str] = []
+    for entry in sorted(os.scandir(corpus.documents_dir), key=lambda e: e.name):
+        where = _rel(corpus, entry.path)
+        if safeio.is_temp(entry.name):
+            report.notes.append(f"{where}: leftover of an interrupted write")
+            continue
+        if not entry.is_dir():
+            report.problems.append(f"{where}: extra file (expected only document folders)")
+            continue
+        try:
+            check_doc_id(entry.name)
+        except InvalidNameError as error:
+            report.problems.append(f"{where}: {error}")
+            continue
+        other = case_collision(entry.name, names)
+        if other is not None:
+            report.problems.append(f"{where}: differs only by case from documents/{other}")
+        names.append(entry.name)
+        report.documents += 1
+        _check_document(corpus, Path(entry.path), report, referenced)
+    return referenced
+
+
+def _check_document(
+    corpus: Corpus, folder: Path, report: VerifyReport, referenced: dict[str, list[str]]
+) -> None:
+    try:
+        document = read_document(folder / DOCUMENT_FILE)
+        if document.id != folder.name:
+            report.problems.append(f"{_rel(corpus, folder / DOCUMENT_FILE)}: id does not match")
+    except CorpusError as error:
+        report.problems.append(f"{_rel(corpus, folder / DOCUMENT_FILE)}: {_reason(error)}")
+    numbers: dict[int, str] = {}
+    labels: list[str] = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        where = _rel(corpus, entry.path)
+        if safeio.is_temp(entry.name):
+            report.notes.append(f"{where}: leftover of an interrupted write")
+        elif entry.name == DOCUMENT_FILE:
+            continue
+        elif not entry.is_dir():
+            report.problems.append(f"{where}: extra file")
+        else:
+            version = _check_version(corpus, Path(entry.path), report)
+            other = case_collision(entry.name, labels)
+            if other is not None:
+                report.problems.append(f"{where}: differs only by case from {other}")
+            labels.append(entry.name)
+            if version is None:
+                continue
+            if version.number in numbers:
+                report.problems.append(
+                    f"{where}: version number {version.number} also used by "
+                    f"{numbers[version.number]}"
+                )
+            numbers[version.number] = entry.name
+            referenced.setdefault(version.sha256, []).append(version.ref)
+
+
+def _check_version(corpus: Corpus, folder: Path, report: VerifyReport) -> VersionRecord | None:
+    where = _rel(corpus, folder)
+    try:
+        check_label(folder.name)
+    except InvalidNameError as error:
+        report.problems.append(f"{where}: {error}")
+        return None
+    present = {e.name for e in os.scandir(folder)}
+    for extra in sorted(present - {VERSION_FILE, TEXT_FILE}):
+        report.problems.append(f"{where}/{extra}: extra file")
+    for missing in sorted({VERSION_FILE, TEXT_FILE} - present):
+        report.problems.append(f"{where}/{missing}: missing")
+    if VERSION_FILE not in present:
+        return None
+    try:
+        version = read_version(folder / VERSION_FILE)
+    except CorpusError as error:
+        report.problems.append(f"{where}/{VERSION_FILE}: {_reason(error)}")
+        return None
+    if version.label != folder.name or version.doc_id != folder.parent.name:
+        report.problems.append(f"{where}/{VERSION_FILE}: label or document id does not match")
+    report.versions += 1
+    if TEXT_FILE in present:
+        text = (folder / TEXT_FILE).read_bytes()
+        if sha256_hex(text) != version.text_sha256:
+            report.problems.append(f"{where}/{TEXT_FILE}: altered (sha256 does not match)")
+        else:
+            try:
+                docformat.loads(text.decode("utf-8"), name=f"{where}/{TEXT_FILE}")
+            except (UnicodeDecodeError, InputError) as error:
+                report.problems.append(f"{where}/{TEXT_FILE}: unreadable ({error})")
+    if not corpus.object_path(version.sha256).is_file():
+        original = _rel(corpus, corpus.object_path(version.sha256))
+        report.problems.append(f"{original}: missing (original of {version.ref})")
+    return version
+
+
+def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: VerifyReport) -> None:
+    if not corpus.objects_dir.is_dir():
+        return
+    for shard in sorted(os.scandir(corpus.objects_dir), key=lambda e: e.name):
+        where = _rel(corpus, shard.path)
+        if safeio.is_temp(shard.name):
+            report.notes.append(f"{where}: leftover of an interrupted write")
+            continue
+        if not shard.is_dir() or len(shard.name) != 2 or not _is_hex(shard.name):
+            report.problems.append(f"{where}: extra file")
+            continue
+        for entry in sorted(os.scandir(shard.path), key=lambda e: e.name):
+            where = _rel(corpus, entry.path)
+            sha256 = shard.name + entry.name
+            if safeio.is_temp(entry.name):
+                report.notes.append(f"{where}: leftover of an interrupted write")
+            elif not entry.is_file() or len(sha256) != 64 or not _is_hex(sha256):
+                report.problems.append(f"{where}: extra file")
+            elif sha256_hex(Path(entry.path).read_bytes()) != sha256:
+                users = ", ".join(referenced.get(sha256, [])) or "no version"
+                report.problems.append(f"{where}: altered (sha256 does not match; used by {users})")
+            else:
+                report.objects += 1
+                if sha256 not in referenced:
+                    report.notes.append(f"{where}: original bytes no version refers to")
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdef" for c in text)
+
+
+def _reason(error: CorpusError) -> str:
+    """The message of an error without the path it starts with (we print our own)."""
+    message = str(error)
+    _, sep, rest = message.partition(": ")
+    return rest if sep else message

@@ -1,0 +1,307 @@
+"""Adding and removing versions: the only code that changes a corpus's documents.
+
+Both run under the corpus's exclusive lock and make their change visible with one rename.
+`checkpoint(...)` marks the places where the crash tests kill the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from diffdoc import docformat
+from diffdoc.corpus import safeio
+from diffdoc.corpus.names import (
+    InvalidNameError,
+    case_collision,
+    check_doc_id,
+    check_label,
+    check_series,
+)
+from diffdoc.corpus.records import (
+    DocumentRecord,
+    VersionRecord,
+    check_date,
+    to_json,
+    utc_now,
+)
+from diffdoc.corpus.refs import Ref
+from diffdoc.corpus.store import (
+    DOCUMENT_FILE,
+    TEXT_FILE,
+    VERSION_FILE,
+    Corpus,
+    folder_stamp,
+    sha256_hex,
+)
+from diffdoc.errors import CorpusError, UnknownRefError
+from diffdoc.ingest import parse_bytes
+from diffdoc.models import Document, Source
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What `add` did: the version stored (or the one that already held the same bytes)."""
+
+    version: VersionRecord
+    document: DocumentRecord
+    added: bool  # False when identical bytes were already stored as `version`
+    new_document: bool = False
+    same_text_as: VersionRecord | None = None  # an older version with identical normalized text
+    updated: tuple[str, ...] = ()  # document fields changed by this add (title, series, lang)
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    """What `remove` took away."""
+
+    doc_id: str
+    versions: tuple[VersionRecord, ...]
+    whole_document: bool
+
+
+def add_version(
+    corpus: Corpus,
+    data: bytes,
+    *,
+    name: str,
+    doc_id: str,
+    label: str | None = None,
+    date: str | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+    series: str | None = None,
+    note: str | None = None,
+    fmt: str | None = None,
+    encoding: str | None = None,
+) -> AddResult:
+    """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`."""
+    check_doc_id(doc_id)
+    if label is not None:
+        check_label(label)
+    if date is not None:
+        check_date(date)
+    if series is not None:
+        check_series(series)
+    parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    sha256 = sha256_hex(data)
+    with corpus.write_lock():
+        doc_dir = corpus.document_dir(doc_id)
+        _clean_leftovers(corpus.documents_dir, doc_dir)
+        other = case_collision(doc_id, corpus.document_ids_on_disk())
+        if other is not None:
+            raise InvalidNameError(
+                "document id", doc_id, f"differs only by case from the existing {other!r}"
+            )
+        exists = (doc_dir / DOCUMENT_FILE).is_file()
+        document, versions = corpus.read_from_disk(doc_id) if exists else (None, [])
+        duplicate = next((v for v in versions if v.sha256 == sha256), None)
+        if document is not None and duplicate is not None:
+            return AddResult(duplicate, document, added=False)
+        label = label or _automatic_label(versions)
+        _check_label_free(doc_id, label, versions)
+        version, text = _make_version(parsed, data, name, doc_id, label, date, note, versions)
+        updated: tuple[str, ...] = ()
+        if document is None:
+            document = DocumentRecord(
+                id=doc_id,
+                title=title or parsed.title or doc_id,
+                series=series,
+                lang=lang or _metadata_lang(parsed),
+                created_at=version.added_at,
+            )
+        else:
+            wanted = {"title": title, "series": series, "lang": lang}
+            changes = {
+                k: v for k, v in wanted.items() if v is not None and getattr(document, k) != v
+            }
+            document = replace(document, **changes)
+            updated = tuple(changes)
+        _store_object(corpus, sha256, data)
+        safeio.checkpoint("add-after-object")
+        if exists:
+            _write_version_folder(doc_dir, version, text)
+            if updated:
+                safeio.atomic_write(doc_dir / DOCUMENT_FILE, to_json(document))
+        else:
+            _write_document_folder(corpus, document, version, text)
+        safeio.checkpoint("add-after-rename")
+        _update_index(corpus, document, [*versions, version])
+        safeio.checkpoint("add-after-index")
+    same_text = next((v for v in versions if v.text_sha256 == version.text_sha256), None)
+    return AddResult(version, document, True, not exists, same_text, updated)
+
+
+def _automatic_label(versions: list[VersionRecord]) -> str:
+    taken = {v.label.casefold() for v in versions}
+    number = max((v.number for v in versions), default=0) + 1
+    while f"v{number}" in taken:
+        number += 1
+    return f"v{number}"
+
+
+def _check_label_free(doc_id: str, label: str, versions: list[VersionRecord]) -> None:
+    if any(v.label == label for v in versions):
+        raise CorpusError(f"{doc_id}@{label} already exists; choose another --version label")
+    other = case_collision(label, [v.label for v in versions])
+    if other is not None:
+        raise InvalidNameError(
+            "version label", label, f"differs only by case from {doc_id}@{other}"
+        )
+
+
+def _metadata_lang(parsed: Document) -> str | None:
+    for key in ("lang", "language"):
+        value = parsed.metadata.get(key)
+        if value:
+            return value
+    return None
+
+
+def _make_version(
+    parsed: Document,
+    data: bytes,
+    name: str,
+    doc_id: str,
+    label: str,
+    date: str | None,
+    note: str | None,
+    versions: list[VersionRecord],
+) -> tuple[VersionRecord, bytes]:
+    sha256 = sha256_hex(data)
+    source = parsed.source or Source(name, sha256)
+    stored = replace(
+        parsed, source=Source(f"{doc_id}@{label}", sha256, source.format, source.encoding)
+    )
+    text = docformat.dumps(stored).encode("utf-8")
+    if date is None:
+        found = parsed.metadata.get("date", "")
+        date = found if _is_date(found) else None
+    version = VersionRecord(
+        doc_id=doc_id,
+        number=max((v.number for v in versions), default=0) + 1,
+        label=label,
+        date=date,
+        source_name=Path(name).name,
+        note=note,
+        sha256=sha256,
+        text_sha256=sha256_hex(text),
+        added_at=utc_now(),
+        title=parsed.title,
+        format=source.format,
+        encoding=source.encoding,
+        size=len(data),
+    )
+    return version, text
+
+
+def _is_date(text: str) -> bool:
+    try:
+        check_date(text)
+    except CorpusError:
+        return False
+    return True
+
+
+def _store_object(corpus: Corpus, sha256: str, data: bytes) -> None:
+    path = corpus.object_path(sha256)
+    if path.is_file() and sha256_hex(path.read_bytes()) == sha256:
+        return
+    existed = path.parent.is_dir()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not existed:
+        safeio.fsync_dir(corpus.objects_dir)
+    _clean_leftovers(path.parent)
+    safeio.atomic_write(path, data)
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    folder.mkdir()
+    for name, content in files.items():
+        safeio.write_file_synced(folder / name, content)
+    safeio.fsync_dir(folder)
+
+
+def _write_version_folder(doc_dir: Path, version: VersionRecord, text: bytes) -> None:
+    temp = safeio.temp_name(doc_dir, "version-")
+    try:
+        _write_files(temp, {VERSION_FILE: to_json(version), TEXT_FILE: text})
+        safeio.checkpoint("add-before-rename")
+        os.rename(temp, doc_dir / version.label)
+    except BaseException:
+        safeio.remove_tree(temp)
+        raise
+    safeio.fsync_dir(doc_dir)
+
+
+def _write_document_folder(
+    corpus: Corpus, document: DocumentRecord, version: VersionRecord, text: bytes
+) -> None:
+    temp = safeio.temp_name(corpus.documents_dir, "document-")
+    try:
+        _write_files(temp, {DOCUMENT_FILE: to_json(document)})
+        _write_files(temp / version.label, {VERSION_FILE: to_json(version), TEXT_FILE: text})
+        safeio.fsync_dir(temp)
+        safeio.checkpoint("add-before-rename")
+        os.rename(temp, corpus.document_dir(document.id))
+    except BaseException:
+        safeio.remove_tree(temp)
+        raise
+    safeio.fsync_dir(corpus.documents_dir)
+
+
+def _update_index(corpus: Corpus, document: DocumentRecord, versions: list[VersionRecord]) -> None:
+    stamp = folder_stamp(corpus.document_dir(document.id))
+    if stamp is None:
+        return
+    # The version is stored; if the index cannot take it, the index notices the new stamp and
+    # heals on the next read.
+    with contextlib.suppress(sqlite3.Error):
+        corpus.index.put_documents([(document, versions, stamp)])
+
+
+def _clean_leftovers(*folders: Path) -> None:
+    """Remove what killed writers left behind (safe: we hold the writer lock)."""
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if safeio.is_temp(entry.name):
+                safeio.remove_tree(Path(entry.path))
+
+
+def remove(corpus: Corpus, ref: Ref) -> RemoveResult:
+    """Remove one version (`DOC@...`) or, for a bare `DOC`, the whole document.
+
+    Removing a document's last version removes the document. Original bytes that no remaining
+    version refers to are deleted too.
+    """
+    with corpus.write_lock():
+        doc_dir = corpus.document_dir(ref.doc_id)
+        if not (doc_dir / DOCUMENT_FILE).is_file():
+            raise UnknownRefError(f"{corpus.root}: no document {ref.doc_id!r}")
+        _, versions = corpus.read_from_disk(ref.doc_id)
+        if ref.is_bare:
+            doomed = versions
+        else:
+            doomed = [corpus.resolve(ref)]
+            if doomed[0] not in versions:
+                raise UnknownRefError(f"{ref}: no such version in {corpus.root}")
+        whole = len(doomed) == len(versions)
+        target = doc_dir if whole else corpus.version_dir(doomed[0])
+        parent = target.parent
+        temp = safeio.temp_name(parent, "removed-")
+        os.rename(target, temp)
+        safeio.fsync_dir(parent)
+        safeio.checkpoint("remove-after-rename")
+        safeio.remove_tree(temp)
+        corpus.refresh_index()
+        for version in doomed:
+            if not corpus.index.sha_referenced(version.sha256):
+                corpus.object_path(version.sha256).unlink(missing_ok=True)
+    return RemoveResult(ref.doc_id, tuple(doomed), whole)
