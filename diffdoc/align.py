@@ -1,0 +1,421 @@
+"""Paragraph alignment: which old paragraphs became which new ones.
+
+Works on comparison keys only, in five steps, none of them quadratic in the document:
+
+1. exact anchors: paragraphs whose keys are equal and in order (patience diff: keys unique in
+   both sides first, recursing into the gaps, so repeated boilerplate cannot mislead it);
+2. leftover paragraphs with equal keys are paired wherever they stand (candidate moves);
+3. inside each gap between anchors, leftover paragraphs are paired by word similarity with an
+   order-keeping dynamic programme that also considers splits (one old paragraph = several
+   consecutive new ones) and merges;
+4. what is still unpaired is matched across the whole document through an inverted index of
+   word shingles: a paragraph moved far away, possibly edited;
+5. a longest increasing subsequence over all pairs decides what stayed in order; the other
+   one-to-one pairs are moves.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffdoc.models import BlockOp
+from diffdoc.segment import rough_words
+
+# Word similarity (Dice over word bags) needed to pair two paragraphs...
+PAIR_MIN = 0.5  # ...inside a gap, where position supports the pairing
+ALONE_MIN = 0.3  # ...when they are the only two paragraphs between two pairs
+MOVE_MIN = 0.6  # ...anywhere in the document
+SPLIT_MIN = 0.8  # ...between one paragraph and the concatenation of several
+PIECE_MIN = 0.7  # share of each piece's words found in the other side of a split/merge
+MAX_PIECES = 6  # most paragraphs one paragraph can be split into or merged from
+GAP_CELLS = 40_000  # larger gaps are paired along a band around their diagonal
+BAND = 60
+SHINGLE = 3  # words per shingle in the move index
+COMMON_SHINGLE = 50  # shingles found in more old paragraphs than this are boilerplate
+CANDIDATES = 5  # old paragraphs scored per new paragraph when looking for moves
+
+Bag = Counter[str]
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """One aligned unit: old paragraph indices and new paragraph indices."""
+
+    op: BlockOp
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
+    """Align paragraphs by their comparison keys; units in reading order of the new text."""
+    anchors = exact_anchors(old_keys, new_keys)
+    units: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((i,), (j,)) for i, j in anchors]
+    old_free = _free(len(old_keys), (i for i, _ in anchors))
+    new_free = _free(len(new_keys), (j for _, j in anchors))
+
+    for i, j in _pair_equal_keys(old_keys, new_keys, old_free, new_free):
+        units.append(((i,), (j,)))
+        old_free.discard(i)
+        new_free.discard(j)
+
+    bags = _Bags(old_keys, new_keys)
+    for old_ids, new_ids in _gaps(anchors, len(old_keys), len(new_keys)):
+        gap_old = [i for i in old_ids if i in old_free]
+        gap_new = [j for j in new_ids if j in new_free]
+        for old_unit, new_unit in pair_gap(gap_old, gap_new, bags):
+            units.append((old_unit, new_unit))
+            old_free.difference_update(old_unit)
+            new_free.difference_update(new_unit)
+
+    for i, j in _pair_moved(sorted(old_free), sorted(new_free), bags):
+        units.append(((i,), (j,)))
+        old_free.discard(i)
+        new_free.discard(j)
+
+    return _order(units, old_free, new_free, old_keys, new_keys)
+
+
+def _free(size: int, taken: object) -> set[int]:
+    free = set(range(size))
+    free.difference_update(taken)  # type: ignore[arg-type]
+    return free
+
+
+# --- 1. exact anchors ---------------------------------------------------------------------------
+
+
+def exact_anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """In-order pairs of equal keys (patience diff with common prefix/suffix trimming)."""
+    pairs: list[tuple[int, int]] = []
+    stack = [(0, len(a), 0, len(b))]
+    while stack:
+        alo, ahi, blo, bhi = stack.pop()
+        while alo < ahi and blo < bhi and a[alo] == b[blo]:
+            pairs.append((alo, blo))
+            alo, blo = alo + 1, blo + 1
+        while alo < ahi and blo < bhi and a[ahi - 1] == b[bhi - 1]:
+            ahi, bhi = ahi - 1, bhi - 1
+            pairs.append((ahi, bhi))
+        if alo == ahi or blo == bhi:
+            continue
+        anchors = _unique_in_order(a, alo, ahi, b, blo, bhi)
+        if not anchors:
+            pairs.extend(_first_occurrences(a, alo, ahi, b, blo, bhi))
+            continue
+        prev_a, prev_b = alo, blo
+        for i, j in anchors:
+            pairs.append((i, j))
+            stack.append((prev_a, i, prev_b, j))
+            prev_a, prev_b = i + 1, j + 1
+        stack.append((prev_a, ahi, prev_b, bhi))
+    pairs.sort()
+    return pairs
+
+
+def _unique_in_order(
+    a: Sequence[str], alo: int, ahi: int, b: Sequence[str], blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    count_a = Counter(a[alo:ahi])
+    count_b = Counter(b[blo:bhi])
+    where_a = {a[i]: i for i in range(alo, ahi) if count_a[a[i]] == 1}
+    pairs = [(where_a[b[j]], j) for j in range(blo, bhi) if count_b[b[j]] == 1 and b[j] in where_a]
+    return longest_increasing(pairs)
+
+
+def _first_occurrences(
+    a: Sequence[str], alo: int, ahi: int, b: Sequence[str], blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """Only repeated keys left: pair them greedily in order (boilerplate runs)."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for j in range(blo, bhi):
+        positions[b[j]].append(j)
+    pairs: list[tuple[int, int]] = []
+    last = blo - 1
+    for i in range(alo, ahi):
+        candidates = positions.get(a[i])
+        if not candidates:
+            continue
+        k = bisect.bisect_right(candidates, last)
+        if k < len(candidates):
+            last = candidates[k]
+            pairs.append((i, last))
+    return pairs
+
+
+def longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of pairs (given in order of their second item) whose first
+    items increase; ties go to the earliest pairs, so the result is deterministic."""
+    tails: list[int] = []  # first item of the last pair of the best run of each length
+    tail_index: list[int] = []
+    previous: list[int] = []
+    for index, (first, _) in enumerate(pairs):
+        k = bisect.bisect_left(tails, first)
+        if k == len(tails):
+            tails.append(first)
+            tail_index.append(index)
+        else:
+            tails[k] = first
+            tail_index[k] = index
+        previous.append(tail_index[k - 1] if k else -1)
+    result: list[tuple[int, int]] = []
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        result.append(pairs[index])
+        index = previous[index]
+    result.reverse()
+    return result
+
+
+# --- 2. equal keys out of order -----------------------------------------------------------------
+
+
+def _pair_equal_keys(
+    old_keys: Sequence[str], new_keys: Sequence[str], old_free: set[int], new_free: set[int]
+) -> list[tuple[int, int]]:
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(old_free, reverse=True):
+        waiting[old_keys[i]].append(i)
+    pairs = []
+    for j in sorted(new_free):
+        stack = waiting.get(new_keys[j])
+        if stack:
+            pairs.append((stack.pop(), j))
+    return pairs
+
+
+# --- 3. similarity inside gaps ------------------------------------------------------------------
+
+
+class _Bags:
+    """Word bags of paragraphs, computed on demand (only unmatched paragraphs need them)."""
+
+    def __init__(self, old_keys: Sequence[str], new_keys: Sequence[str]) -> None:
+        self.keys = (old_keys, new_keys)
+        self.cache: tuple[dict[int, Bag], dict[int, Bag]] = ({}, {})
+        self.words: tuple[dict[int, list[str]], dict[int, list[str]]] = ({}, {})
+
+    def word_list(self, side: int, index: int) -> list[str]:
+        words = self.words[side].get(index)
+        if words is None:
+            words = self.words[side][index] = rough_words(self.keys[side][index].casefold())
+        return words
+
+    def bag(self, side: int, index: int) -> Bag:
+        bag = self.cache[side].get(index)
+        if bag is None:
+            bag = self.cache[side][index] = Counter(self.word_list(side, index))
+        return bag
+
+    def joined(self, side: int, indices: Sequence[int]) -> Bag:
+        total: Bag = Counter()
+        for index in indices:
+            total.update(self.bag(side, index))
+        return total
+
+
+def _size(bag: Bag) -> int:
+    return sum(bag.values())
+
+
+def _common(a: Bag, b: Bag) -> int:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[word]) for word, count in a.items() if word in b)
+
+
+def dice(a: Bag, b: Bag) -> float:
+    """Dice similarity of two word bags (0 when both are empty)."""
+    total = _size(a) + _size(b)
+    return 2 * _common(a, b) / total if total else 0.0
+
+
+def _gaps(
+    anchors: Sequence[tuple[int, int]], old_size: int, new_size: int
+) -> list[tuple[range, range]]:
+    gaps = []
+    prev_i, prev_j = -1, -1
+    for i, j in [*anchors, (old_size, new_size)]:
+        if i - prev_i > 1 or j - prev_j > 1:
+            gaps.append((range(prev_i + 1, i), range(prev_j + 1, j)))
+        prev_i, prev_j = i, j
+    return gaps
+
+
+def _pieces_score(whole: Bag, pieces: list[Bag]) -> float:
+    """Matched words if `pieces` together are `whole` cut up, else 0."""
+    joined: Bag = Counter()
+    for piece in pieces:
+        size = _size(piece)
+        if size == 0 or _common(piece, whole) < PIECE_MIN * size:
+            return 0.0
+        joined.update(piece)
+    if dice(whole, joined) < SPLIT_MIN:
+        return 0.0
+    return float(_common(whole, joined))
+
+
+def pair_gap(
+    old_ids: Sequence[int], new_ids: Sequence[int], bags: _Bags
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Pair a gap's leftover paragraphs in order: modified, split and merged paragraphs."""
+    n, m = len(old_ids), len(new_ids)
+    if not n or not m:
+        return []
+    if n == 1 and m == 1:
+        return _pair_alone(old_ids[0], new_ids[0], bags)
+    # positions inside the gap: (first old, old count, first new, new count)
+    spans = [*_best_path(old_ids, new_ids, bags), (n, 1, m, 1)]
+    result: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    next_i = next_j = 0
+    for i, di, j, dj in spans:
+        # One old and one new paragraph left alone between two pairs replaced each other (a
+        # renumbered heading, a rewritten sentence): pair them on weaker evidence.
+        if i - next_i == 1 and j - next_j == 1:
+            result += _pair_alone(old_ids[next_i], new_ids[next_j], bags)
+        if i < n:
+            result.append((tuple(old_ids[i : i + di]), tuple(new_ids[j : j + dj])))
+        next_i, next_j = i + di, j + dj
+    return result
+
+
+def _pair_alone(i: int, j: int, bags: _Bags) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    a, b = bags.bag(0, i), bags.bag(1, j)
+    short = _size(a) <= 3 and _size(b) <= 3
+    if short or dice(a, b) >= ALONE_MIN:
+        return [((i,), (j,))]
+    return []
+
+
+def _best_path(
+    old_ids: Sequence[int], new_ids: Sequence[int], bags: _Bags
+) -> list[tuple[int, int, int, int]]:
+    """Order-keeping pairs, splits and merges maximising matched words (dynamic programme)."""
+    n, m = len(old_ids), len(new_ids)
+
+    def inside(i: int, j: int) -> bool:
+        return n * m <= GAP_CELLS or abs(j - i * m / n) <= BAND
+
+    # best[(i, j)] = (score, move) for the first i old and j new paragraphs of the gap
+    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if (i, j) == (0, 0) or not inside(i, j):
+                continue
+            options: list[tuple[float, tuple[int, int]]] = []
+            for di, dj in ((1, 0), (0, 1)):
+                if (i - di, j - dj) in best:
+                    options.append((best[(i - di, j - dj)][0], (di, dj)))
+            if i and j and (i - 1, j - 1) in best:
+                a, b = bags.bag(0, old_ids[i - 1]), bags.bag(1, new_ids[j - 1])
+                if dice(a, b) >= PAIR_MIN:
+                    options.append((best[(i - 1, j - 1)][0] + _common(a, b), (1, 1)))
+                for k in range(2, min(MAX_PIECES, j) + 1):
+                    if (i - 1, j - k) in best:
+                        pieces = [bags.bag(1, new_ids[j - p]) for p in range(k, 0, -1)]
+                        score = _pieces_score(a, pieces)
+                        if score:
+                            options.append((best[(i - 1, j - k)][0] + score, (1, k)))
+                for k in range(2, min(MAX_PIECES, i) + 1):
+                    if (i - k, j - 1) in best:
+                        pieces = [bags.bag(0, old_ids[i - p]) for p in range(k, 0, -1)]
+                        score = _pieces_score(b, pieces)
+                        if score:
+                            options.append((best[(i - k, j - 1)][0] + score, (k, 1)))
+            if options:
+                # highest score; on ties prefer pairing over skipping, deterministically
+                best[(i, j)] = max(options, key=lambda o: (o[0], o[1][0] * o[1][1], o[1]))
+    spans: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        di, dj = best[(i, j)][1]
+        i, j = i - di, j - dj
+        if di and dj:
+            spans.append((i, di, j, dj))
+    spans.reverse()
+    return spans
+
+
+# --- 4. far moves -------------------------------------------------------------------------------
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+
+
+def _pair_moved(
+    old_ids: Sequence[int], new_ids: Sequence[int], bags: _Bags
+) -> list[tuple[int, int]]:
+    if not old_ids or not new_ids:
+        return []
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in old_ids:
+        for shingle in _shingles(bags.word_list(0, i)):
+            index[shingle].append(i)
+    edges: list[tuple[float, int, int]] = []
+    for j in new_ids:
+        hits: Counter[int] = Counter()
+        for shingle in _shingles(bags.word_list(1, j)):
+            postings = index.get(shingle)
+            if postings and len(postings) <= COMMON_SHINGLE:
+                hits.update(postings)
+        ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[:CANDIDATES]
+        for i, _ in ranked:
+            score = dice(bags.bag(0, i), bags.bag(1, j))
+            if score >= MOVE_MIN:
+                edges.append((score, i, j))
+    edges.sort(key=lambda edge: (-edge[0], edge[2], edge[1]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for _, i, j in edges:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+# --- 5. order -----------------------------------------------------------------------------------
+
+
+def _order(
+    units: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    old_free: set[int],
+    new_free: set[int],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+) -> list[Pairing]:
+    units.sort(key=lambda unit: (unit[1][0], unit[0][0]))
+    in_order = set(longest_increasing([(old[0], new[0]) for old, new in units]))
+    placed: list[tuple[tuple[int, int, int], Pairing]] = []
+    owner_end: dict[int, int] = {}  # old index -> last new index of its in-order unit
+    for old, new in units:
+        if len(old) > 1:
+            op: BlockOp = "merge"
+        elif len(new) > 1:
+            op = "split"
+        elif (old[0], new[0]) not in in_order:
+            op = "move"
+        elif old_keys[old[0]] == new_keys[new[0]]:
+            op = "equal"
+        else:
+            op = "modify"
+        if op != "move" and (old[0], new[0]) in in_order:
+            for i in old:
+                owner_end[i] = new[-1]
+        placed.append(((new[0], 0, 0), Pairing(op, old, new)))
+    for j in new_free:
+        placed.append(((j, 0, 0), Pairing("insert", (), (j,))))
+    anchor_end = -1
+    for i in range(len(old_keys)):
+        if i in owner_end:
+            anchor_end = owner_end[i]
+        elif i in old_free:
+            placed.append(((anchor_end, 1, i), Pairing("delete", (i,), ())))
+    placed.sort(key=lambda item: item[0])
+    return [pairing for _, pairing in placed]

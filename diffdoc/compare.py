@@ -1,0 +1,100 @@
+"""The comparison pipeline, start to finish: keys -> paragraph alignment -> word diff -> stats.
+
+Read this module first: every other stage is called from here, in order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from diffdoc.align import Pairing, align
+from diffdoc.models import (
+    PARAGRAPH_SEPARATOR,
+    BlockChange,
+    CompareOptions,
+    Comparison,
+    Document,
+    Segment,
+    Stats,
+)
+from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
+from diffdoc.segment import count_words
+from diffdoc.wordiff import diff_words
+
+
+def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
+    """Compare two documents: aligned blocks in reading order of `new`, with word diffs."""
+    options = options or CompareOptions()
+    config = KeyConfig.from_options(options)
+    old_texts, new_texts = old.texts, new.texts
+    pairings = align(paragraph_keys(old, config), paragraph_keys(new, config))
+    blocks: list[BlockChange] = []
+    inserted = deleted = 0
+    for pairing in pairings:
+        block, words_in, words_out = _block(pairing, old_texts, new_texts, config)
+        blocks.append(block)
+        inserted += words_in
+        deleted += words_out
+    ops = Counter(block.op for block in blocks)
+    stats = Stats(
+        equal=ops["equal"],
+        modify=ops["modify"],
+        insert=ops["insert"],
+        delete=ops["delete"],
+        move=ops["move"],
+        split=ops["split"],
+        merge=ops["merge"],
+        words_inserted=inserted,
+        words_deleted=deleted,
+    )
+    return Comparison(old=old, new=new, options=options, blocks=tuple(blocks), stats=stats)
+
+
+def compare_files(
+    old_path: str | Path,
+    new_path: str | Path,
+    options: CompareOptions | None = None,
+    **read_kwargs: Any,
+) -> Comparison:
+    """Read two files in any format the readers accept and compare them."""
+    from diffdoc.ingest import read_document
+
+    return compare(
+        read_document(old_path, **read_kwargs), read_document(new_path, **read_kwargs), options
+    )
+
+
+def paragraph_keys(document: Document, config: KeyConfig) -> list[str]:
+    """The comparison key of every block; Block.key is reused when it was built the same way."""
+    if config == DEFAULT_KEY:
+        return [block.key for block in document.blocks]
+    return [comparison_key(block.text, config) for block in document.blocks]
+
+
+def _block(
+    pairing: Pairing, old_texts: Sequence[str], new_texts: Sequence[str], config: KeyConfig
+) -> tuple[BlockChange, int, int]:
+    old = PARAGRAPH_SEPARATOR.join(old_texts[i] for i in pairing.old)
+    new = PARAGRAPH_SEPARATOR.join(new_texts[j] for j in pairing.new)
+    if pairing.op == "insert":
+        return (
+            BlockChange("insert", (), pairing.new, (Segment("insert", new),)),
+            count_words(new),
+            0,
+        )
+    if pairing.op == "delete":
+        return (
+            BlockChange("delete", pairing.old, (), (Segment("delete", old),)),
+            0,
+            count_words(old),
+        )
+    if old == new:
+        return BlockChange(pairing.op, pairing.old, pairing.new, (Segment("equal", old),)), 0, 0
+    words = diff_words(old, new, config)
+    if pairing.op == "equal":  # keys are equal: whatever differs is cosmetic
+        return BlockChange("equal", pairing.old, pairing.new, words.segments), 0, 0
+    block = BlockChange(pairing.op, pairing.old, pairing.new, words.segments)
+    return block, words.words_inserted, words.words_deleted

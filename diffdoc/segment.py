@@ -1,0 +1,65 @@
+"""Cut paragraphs into sentences and word tokens, keeping every character.
+
+Joining the tokens (or the sentences) of a text always gives the text back exactly, so a diff
+over tokens can rebuild both sides. A token is a word (letters and digits, with inner
+apostrophes, hyphens or decimal points), one punctuation mark, one run of whitespace, or one
+Chinese, Japanese or Korean character: those scripts do not separate words with spaces, so
+diffdoc compares them character by character.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Han, Hiragana, Katakana, Hangul, CJK punctuation and fullwidth forms: one token per character.
+_CJK = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
+    "\u3200-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uffef\U00020000-\U0003134f"
+)
+# Invisible characters (soft hyphen, zero-width joiners) stay inside the word they break.
+_JOINERS = "\u00ad\u200b\u200c\u200d\u2060"
+_WORD_CHAR = rf"(?:(?![{_CJK}])[\w\u0300-\u036f{_JOINERS}])"
+_WORD = rf"{_WORD_CHAR}+(?:['’.,\-]{_WORD_CHAR}+)*"
+_TOKEN = re.compile(rf"{_WORD}|[{_CJK}]|\s+|.", re.DOTALL)
+_HAS_WORD = re.compile(r"\w")
+# Cheaper word finder for similarity scores (inner punctuation splits words there).
+_ROUGH_WORD = re.compile(rf"[{_CJK}]|\w+")
+
+# A sentence ends after . ! ? ; or their CJK forms (with closing quotes or brackets), followed
+# by whitespace; CJK full stops end a sentence even without a following space.
+_SENTENCE_END = re.compile(r"""[.!?;:]["'”’»)\]]*\s+|[。！？；]["'”’」』）]*\s*""")
+
+
+def tokenize(text: str) -> list[str]:
+    """The word, punctuation, whitespace and CJK-character tokens of `text`, in order."""
+    return _TOKEN.findall(text)
+
+
+def is_word(token: str) -> bool:
+    """True for tokens that count as words in statistics (they hold a letter or digit)."""
+    return _HAS_WORD.search(token) is not None
+
+
+def rough_words(text: str) -> list[str]:
+    """Words of `text` for similarity scores: fast, without spaces or punctuation."""
+    return _ROUGH_WORD.findall(text)
+
+
+def count_words(text: str) -> int:
+    """How many word tokens `text` holds."""
+    return sum(1 for token in tokenize(text) if is_word(token))
+
+
+def sentences(text: str) -> list[str]:
+    """Cut `text` after each sentence end; the pieces join back to `text` exactly."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if end > start:
+            pieces.append(text[start:end])
+            start = end
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces

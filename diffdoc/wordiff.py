@@ -1,0 +1,280 @@
+"""Word-level diff inside one aligned block. The only module that imports diff-match-patch.
+
+Each token's comparison key is mapped to one character (diff-match-patch's linesToChars idea)
+and the two character strings are diffed with no timeout, then semantically cleaned up, so a
+replaced phrase reads as one deletion and one insertion and results never depend on machine
+speed. Tokens whose keys are equal but whose text differs (curly vs straight quotes by default)
+are emitted as a delete+insert pair so both texts rebuild exactly; such *cosmetic* changes are
+not counted as words inserted or deleted. Very long texts are aligned sentence by sentence first
+and diffed word by word only inside the sentences that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import diff_match_patch as pure_dmp
+import fast_diff_match_patch as fast_dmp
+
+from diffdoc.models import Segment
+from diffdoc.normalize import KeyConfig, comparison_key
+from diffdoc.segment import is_word, sentences, tokenize
+
+Op = Literal["equal", "insert", "delete"]
+Engine = Callable[[str, str], list[tuple[Op, int]]]
+
+# Texts longer than this (characters, both sides together) are aligned by sentences first.
+LONG_TEXT = 20_000
+_FIRST_CODE = 0x100  # above ASCII and Latin-1, whose whitespace/punctuation dmp treats specially
+_SURROGATES = 0xD800
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """The segments of one block and how many words they insert and delete."""
+
+    segments: tuple[Segment, ...]
+    words_inserted: int
+    words_deleted: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """A run of a block's segments: unchanged text, or the old and new text of one change."""
+
+    kind: Literal["equal", "change", "cosmetic"]
+    old: str
+    new: str
+
+
+def fast_engine(a: str, b: str) -> list[tuple[Op, int]]:
+    """Diff two strings with the C++ diff-match-patch; lengths in code points."""
+    ops = fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
+    return [(_FAST_OPS[op], length) for op, length in ops]
+
+
+def pure_engine(a: str, b: str) -> list[tuple[Op, int]]:
+    """Diff two strings with the pure-Python diff-match-patch; lengths in code points."""
+    dmp = pure_dmp.diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(_PURE_OPS[op], len(text)) for op, text in diffs]
+
+
+_FAST_OPS: dict[str, Op] = {"=": "equal", "+": "insert", "-": "delete"}
+_PURE_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
+
+# The C++ build gives identical results (tests/test_wordiff.py checks) and is much faster.
+ENGINE: Engine = fast_engine
+
+
+def _code(n: int) -> str:
+    code = _FIRST_CODE + n
+    if code >= _SURROGATES:
+        code += 0x800
+    return chr(code)
+
+
+def diff_keys(
+    old: Sequence[str], new: Sequence[str], engine: Engine | None = None
+) -> list[tuple[Op, int]]:
+    """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up."""
+    codes: dict[str, str] = {}
+
+    def encode(keys: Sequence[str]) -> str:
+        chars = []
+        for key in keys:
+            char = codes.get(key)
+            if char is None:
+                char = codes[key] = _code(len(codes))
+            chars.append(char)
+        return "".join(chars)
+
+    a, b = encode(old), encode(new)
+    if a == b:
+        return [("equal", len(old))] if old else []
+    return (engine or ENGINE)(a, b)
+
+
+class _TokenKeys:
+    """Comparison keys of single tokens, cached: the same words recur all through a text."""
+
+    def __init__(self, config: KeyConfig) -> None:
+        self.config = config
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, token: str) -> str:
+        key = self.cache.get(token)
+        if key is None:
+            key = comparison_key(token, self.config)
+            if not key and token.isspace():
+                key = " "  # every layout space is the same separator
+            self.cache[token] = key
+        return key
+
+
+class _Builder:
+    """Collects segments, merging adjacent equal text, and counts changed words."""
+
+    def __init__(self, config: KeyConfig) -> None:
+        self.config = config
+        self.segments: list[Segment] = []
+        self.unchanged: list[str] = []  # equal text not yet made a segment
+        self.inserted = 0
+        self.deleted = 0
+
+    def equal(self, text: str) -> None:
+        self.unchanged.append(text)
+
+    def _flush(self) -> None:
+        text = "".join(self.unchanged)
+        self.unchanged.clear()
+        if text:
+            self.segments.append(Segment("equal", text))
+
+    def change(self, old_tokens: Sequence[str], new_tokens: Sequence[str]) -> None:
+        old, new = "".join(old_tokens), "".join(new_tokens)
+        if old == new:
+            self.equal(old)
+            return
+        self._flush()
+        if old:
+            self.segments.append(Segment("delete", old))
+        if new:
+            self.segments.append(Segment("insert", new))
+        if not is_cosmetic(old, new, self.config):
+            self.deleted += sum(1 for token in old_tokens if is_word(token))
+            self.inserted += sum(1 for token in new_tokens if is_word(token))
+
+    def result(self) -> WordDiff:
+        self._flush()
+        return WordDiff(tuple(self.segments), self.inserted, self.deleted)
+
+
+def is_cosmetic(old: str, new: str, config: KeyConfig) -> bool:
+    """True when `old` and `new` differ only in what the comparison keys ignore."""
+    return comparison_key(old, config) == comparison_key(new, config)
+
+
+def _diff_tokens(old: str, new: str, keys: _TokenKeys, out: _Builder) -> None:
+    if old == new:
+        out.equal(old)
+        return
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    old_keys = [keys(t) for t in old_tokens]
+    new_keys = [keys(t) for t in new_tokens]
+    i = j = 0
+    pending_old: list[str] = []
+    pending_new: list[str] = []
+    for op, count in diff_keys(old_keys, new_keys):
+        if op == "delete":
+            pending_old += old_tokens[i : i + count]
+            i += count
+        elif op == "insert":
+            pending_new += new_tokens[j : j + count]
+            j += count
+        else:
+            out.change(pending_old, pending_new)
+            pending_old, pending_new = [], []
+            for k in range(count):
+                a, b = old_tokens[i + k], new_tokens[j + k]
+                if a == b:
+                    out.equal(a)
+                else:
+                    out.change([a], [b])
+            i += count
+            j += count
+    out.change(pending_old, pending_new)
+
+
+def _diff_runs(
+    old: Sequence[str],
+    new: Sequence[str],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    on_equal: Callable[[str, str], None],
+    on_change: Callable[[list[str], list[str]], None],
+) -> None:
+    """Diff two sequences of text pieces by their keys; report equal pairs and changed runs."""
+    i = j = 0
+    pending_old: list[str] = []
+    pending_new: list[str] = []
+    for op, count in diff_keys(old_keys, new_keys):
+        if op == "delete":
+            pending_old += old[i : i + count]
+            i += count
+        elif op == "insert":
+            pending_new += new[j : j + count]
+            j += count
+        else:
+            if pending_old or pending_new:
+                on_change(pending_old, pending_new)
+                pending_old, pending_new = [], []
+            for k in range(count):
+                on_equal(old[i + k], new[j + k])
+            i += count
+            j += count
+    if pending_old or pending_new:
+        on_change(pending_old, pending_new)
+
+
+def _diff_sentences(old: str, new: str, keys: _TokenKeys, out: _Builder) -> None:
+    """Sentences first: equal as written (cheap), then by key, then words inside changes."""
+
+    def by_words(a: str, b: str) -> None:
+        _diff_tokens(a, b, keys, out)
+
+    def by_key(a: list[str], b: list[str]) -> None:
+        a_keys = [comparison_key(s, keys.config) for s in a]
+        b_keys = [comparison_key(s, keys.config) for s in b]
+        _diff_runs(a, b, a_keys, b_keys, by_words, lambda x, y: by_words("".join(x), "".join(y)))
+
+    old_sentences, new_sentences = sentences(old), sentences(new)
+    _diff_runs(
+        old_sentences,
+        new_sentences,
+        old_sentences,
+        new_sentences,
+        lambda a, _: out.equal(a),
+        by_key,
+    )
+
+
+def diff_words(old: str, new: str, config: KeyConfig) -> WordDiff:
+    """The word-level diff of `old` and `new`, compared on comparison keys."""
+    keys = _TokenKeys(config)
+    out = _Builder(config)
+    if len(old) + len(new) > LONG_TEXT:
+        _diff_sentences(old, new, keys, out)
+    else:
+        _diff_tokens(old, new, keys, out)
+    return out.result()
+
+
+def changes(segments: Sequence[Segment], config: KeyConfig) -> Iterator[Change]:
+    """Group segments for display: equal text, and each change as its old and new text.
+
+    A change whose sides have the same comparison key is `cosmetic` (typography only, or what
+    --ignore-case/--ignore-punctuation ask to ignore); renderers may show it subtly or not.
+    """
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if segment.op == "equal":
+            yield Change("equal", segment.text, segment.text)
+            index += 1
+            continue
+        old = new = ""
+        if segment.op == "delete":
+            old = segment.text
+            index += 1
+            if index < len(segments) and segments[index].op == "insert":
+                new = segments[index].text
+                index += 1
+        else:
+            new = segment.text
+            index += 1
+        yield Change("cosmetic" if is_cosmetic(old, new, config) else "change", old, new)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from diffdoc.align import Pairing, align, exact_anchors, longest_increasing
+from diffdoc.normalize import comparison_key
+
+P = [
+    "The SCO is the successor to the Shanghai Five that evolved on the basis of two agreements.",
+    "The SCO has been established with the view of strengthening mutual trust and friendship.",
+    "The SCO is based on the principles of mutual respect of sovereignty and independence.",
+    "An early launch of the SCO mechanisms will be facilitated by expeditious ratification.",
+    "The member states will cooperate in the fight against terrorism, separatism and extremism.",
+    "Economic cooperation is a priority: trade, investment and transport links in the region.",
+    "The heads of state agreed to hold their next meeting in Moscow in the year 2003.",
+]
+
+
+def ops(old: list[str], new: list[str]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    keys = [comparison_key(t) for t in old], [comparison_key(t) for t in new]
+    return [(p.op, p.old, p.new) for p in align(*keys)]
+
+
+def test_identical_texts_are_all_equal() -> None:
+    assert ops(P, P) == [("equal", (i,), (i,)) for i in range(len(P))]
+
+
+def test_edited_paragraph_is_a_modify_in_place() -> None:
+    new = list(P)
+    new[2] = new[2].replace("mutual respect", "full respect")
+    assert ops(P, new)[2] == ("modify", (2,), (2,))
+
+
+def test_insert_and_delete_stand_where_they_stood() -> None:
+    new = [*P[:2], "A completely new paragraph on culture and education exchanges.", *P[3:]]
+    assert ops(P, new)[2:4] == [("delete", (2,), ()), ("insert", (), (2,))]
+
+
+def test_far_move_with_edits_is_one_block() -> None:
+    new = [*P[1:], P[0].replace("two agreements", "two innovative agreements")]
+    result = ops(P, new)
+    assert result[-1] == ("move", (0,), (6,))
+    assert all(op == "equal" for op, _, _ in result[:-1])
+
+
+def test_unedited_move() -> None:
+    new = [P[4], *P[:4], *P[5:]]
+    assert ("move", (4,), (0,)) in ops(P, new)
+
+
+def test_split_and_merge() -> None:
+    first, second = P[3].split(" will ")
+    new = [*P[:3], first + ".", "It will " + second, *P[4:]]
+    assert ops(P, new)[3] == ("split", (3,), (3, 4))
+    assert ops(new, P)[3] == ("merge", (3, 4), (3,))
+
+
+def test_repeated_boilerplate_does_not_confuse_alignment() -> None:
+    boiler = "The Parties reaffirm their commitment."
+    old = [boiler, P[0], boiler, P[1], boiler, P[2]]
+    new = [boiler, P[0], boiler, P[1], boiler, "Inserted text about climate matters.", P[2]]
+    assert ops(old, new) == [
+        ("equal", (0,), (0,)),
+        ("equal", (1,), (1,)),
+        ("equal", (2,), (2,)),
+        ("equal", (3,), (3,)),
+        ("equal", (4,), (4,)),
+        ("insert", (), (5,)),
+        ("equal", (5,), (6,)),
+    ]
+
+
+def test_exact_anchors_and_lis() -> None:
+    assert exact_anchors(list("abcab"), list("cab")) == [(2, 0), (3, 1), (4, 2)]
+    assert longest_increasing([(3, 0), (1, 1), (2, 2), (0, 3), (4, 4)]) == [(1, 1), (2, 2), (4, 4)]
+
+
+def test_every_index_appears_once() -> None:
+    new = [P[6], P[1] + " Added.", P[0], *P[3:5]]
+    result = align([comparison_key(t) for t in P], [comparison_key(t) for t in new])
+    assert sorted(i for p in result for i in p.old) == list(range(len(P)))
+    assert sorted(j for p in result for j in p.new) == list(range(len(new)))
+    assert all(isinstance(p, Pairing) for p in result)
