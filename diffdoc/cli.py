@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from diffdoc import __version__, docformat
+from diffdoc.compare import compare as compare_documents
 from diffdoc.corpus import (
     EXPORT_FORMATS,
     Corpus,
@@ -28,10 +29,12 @@ from diffdoc.corpus import (
 from diffdoc.corpus import history as corpus_history
 from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
+from diffdoc.corpus.safeio import atomic_write
 from diffdoc.docformat import document_json
 from diffdoc.errors import DiffdocError
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
+from diffdoc.report import render as render_report
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -105,6 +108,74 @@ def normalize(file: Path, output: str, fmt: str | None, encoding: str | None) ->
 
 
 # --- comparing --------------------------------------------------------------------------------
+
+OUTPUT_FORMATS = ("text", "json", "md", "html")
+
+
+def _load_document(arg: Path, fmt: str | None, encoding: str | None) -> Document:
+    """The document an OLD/NEW argument names (a file; the reader reports any problem)."""
+    return read_document(arg, fmt=fmt, encoding=encoding)
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write a report atomically: on any error no half-written file is left behind."""
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise DiffdocUsageError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+@main.command(name="compare")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
+    show_default=True, help="Report format: terminal text, JSON contract, Markdown or HTML.",
+)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option("--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes.")
+@click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal.")
+@click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not compared.")
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="Colour the text report (auto: when writing to a terminal).",
+)  # fmt: skip
+@click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
+@click.option("--encoding", help="Input encoding (default: detected).")
+@library_errors
+def compare_command(
+    old: Path,
+    new: Path,
+    output_format: str,
+    output: Path | None,
+    strict: bool,
+    ignore_case: bool,
+    ignore_punctuation: bool,
+    color: str,
+    fmt: str | None,
+    encoding: str | None,
+) -> None:
+    """Compare two versions of a text: aligned paragraphs and word-level changes.
+
+    Exit status: 0 no wording differences, 1 differences, 2 trouble.
+    """
+    options = CompareOptions(
+        strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+    )
+    comparison = compare_documents(
+        _load_document(old, fmt, encoding), _load_document(new, fmt, encoding), options
+    )
+    render_options: dict[str, Any] = {}
+    if output_format == "text":
+        tty = output is None and _stdout_is_tty()
+        render_options["color"] = color == "always" or (color == "auto" and tty)
+    report = render_report(comparison, output_format, **render_options)
+    if output is None:
+        click.echo(report, nl=False, color=render_options.get("color"))
+    else:
+        _write_output(output, report)
+    sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
+
 
 # --- corpus -----------------------------------------------------------------------------------
 

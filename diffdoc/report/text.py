@@ -59,12 +59,13 @@ class _Paint:
 
 
 def _trim(text: str, first: bool, last: bool) -> str:
-    """Shorten unchanged text far from any change; keep the ends next to changes."""
+    """Shorten unchanged text far from any change, cutting at spaces; keep the ends next to
+    changes (`first`/`last`: nothing precedes/follows this text in the block)."""
     if len(text) <= 2 * CONTEXT + 20:
         return text
-    head = "" if first else text[:CONTEXT]
-    tail = "" if last else text[-CONTEXT:]
-    return f"{head} […] {tail}".strip(" ") if head or tail else "[…]"
+    head = "" if first else text[:CONTEXT].rsplit(" ", 1)[0] + " "
+    tail = "" if last else " " + text[-CONTEXT:].split(" ", 1)[-1]
+    return f"{head}[…]{tail}"
 
 
 def _body(block: BlockChange, config: KeyConfig, paint: _Paint) -> str:
