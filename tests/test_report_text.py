@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from compare_helpers import document
+
+from diffdoc.compare import compare
+from diffdoc.report import render
+from diffdoc.report.text import CONTEXT
+
+OLD = ["Title", "We firmly support the “Charter”.", "Unchanged one.", "Unchanged two.", "Gone."]
+NEW = ["Title", 'We strongly support the "Charter".', "Unchanged one.", "Unchanged two."]
+
+
+def test_changed_blocks_are_labelled_and_unchanged_ones_summarised() -> None:
+    out = render(compare(document(OLD), document(NEW)), "text")
+    assert out.splitlines() == [
+        "--- test",
+        "+++ test",
+        "1 modified, 1 deleted; 3 equal; +1 −2 words",
+        "",
+        "   1 unchanged paragraph (new ¶ 1)",
+        "",
+        "@@ modified: old ¶ 2 → new ¶ 2",
+        'We [-firmly-]{+strongly+} support the "Charter".',
+        "",
+        "   2 unchanged paragraphs (new ¶ 3–4)",
+        "",
+        "@@ deleted: old ¶ 5 → new —",
+        "[-Gone.-]",
+    ]
+
+
+def test_colour_wraps_the_markers() -> None:
+    out = render(compare(document(OLD), document(NEW)), "text", color=True)
+    assert "\x1b[31m[-firmly-]\x1b[0m\x1b[32m{+strongly+}\x1b[0m" in out
+
+
+def test_long_unchanged_text_is_trimmed_around_changes() -> None:
+    filler = " ".join(f"word{n}" for n in range(400))
+    old, new = f"{filler} alpha {filler}", f"{filler} beta {filler}"
+    out = render(compare(document([old]), document([new])), "text")
+    body = out.splitlines()[-1]
+    assert body.startswith("[…] ") and body.endswith(" […]")
+    assert "[-alpha-]{+beta+}" in body
+    assert len(body) < 2 * CONTEXT + 40
