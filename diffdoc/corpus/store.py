@@ -166,7 +166,9 @@ class Corpus:
         if document.id != doc_id:
             raise CorpusError(f"{folder / DOCUMENT_FILE}: id {document.id!r} != folder name")
         versions = []
-        for entry in os.scandir(folder):
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+        for entry in entries:
             if safeio.is_temp(entry.name) or not entry.is_dir():
                 continue
             version = read_version(Path(entry.path) / VERSION_FILE)

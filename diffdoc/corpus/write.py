@@ -50,7 +50,7 @@ class AddResult:
     document: DocumentRecord
     added: bool  # False when identical bytes were already stored as `version`
     new_document: bool = False
-    same_text_as: VersionRecord | None = None  # an older version with identical normalized text
+    same_text_as: VersionRecord | None = None  # the previous version, when it reads the same
     updated: tuple[str, ...] = ()  # document fields changed by this add (title, series, lang)
 
 
@@ -131,8 +131,17 @@ def add_version(
         safeio.checkpoint("add-after-rename")
         _update_index(corpus, document, [*versions, version])
         safeio.checkpoint("add-after-index")
-    same_text = next((v for v in versions if v.text_sha256 == version.text_sha256), None)
+    same_text = versions[-1] if versions and _same_text(corpus, versions[-1], parsed) else None
     return AddResult(version, document, True, not exists, same_text, updated)
+
+
+def _same_text(corpus: Corpus, version: VersionRecord, parsed: Document) -> bool:
+    """True when `parsed` reads exactly like the stored `version` (title, metadata, blocks)."""
+    try:
+        stored = corpus.load(version)
+    except CorpusError:
+        return False
+    return replace(stored, source=None) == replace(parsed, source=None)
 
 
 def _automatic_label(versions: list[VersionRecord]) -> str:
