@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diffdoc.ingest.structure import (
@@ -25,6 +25,7 @@ from diffdoc.ingest.structure import (
     ends_sentence,
     find_label,
     is_heading_text,
+    is_standalone_heading,
     join_text,
 )
 
@@ -38,6 +39,8 @@ _PAGE_MARKERS = (
 _FOOTNOTE_RULE = re.compile(r"^_{5,}$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _BULLET = re.compile(r"^(?:[-*+•·▪]\s)")
+# A sentence that ends a paragraph: a colon or semicolon at a line end usually goes on.
+_ENDS_FULL_STOP = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")
 _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 SHORT_LINE = 60
@@ -56,6 +59,15 @@ def is_page_marker(line: str) -> bool:
     return any(pattern.match(text) for pattern in _PAGE_MARKERS)
 
 
+def _is_bare_page_number(lines: Sequence[str], index: int) -> bool:
+    """A number alone on its line with a blank line (a page break) right before or after."""
+    if not re.fullmatch(r"\d{1,4}", lines[index].strip()):
+        return False
+    return (index > 0 and is_blank(lines[index - 1])) or (
+        index + 1 < len(lines) and is_blank(lines[index + 1])
+    )
+
+
 @dataclass(frozen=True)
 class Layout:
     """Lines with the page furniture blanked out, and the footnotes found under rules."""
@@ -64,13 +76,20 @@ class Layout:
     footnotes: list[Draft]
 
 
-def _repeated_short_lines(lines: Sequence[str]) -> set[str]:
-    counts = Counter(line.strip() for line in lines if not is_blank(line))
+def furniture_key(line: str) -> tuple[str, ...]:
+    """The words of a line in sorted order: running headers alternate "A/RES/80/3 Title"
+    on even pages with "Title A/RES/80/3" on odd ones."""
+    return tuple(sorted(line.split()))
+
+
+def _repeated_short_lines(lines: Sequence[str]) -> set[tuple[str, ...]]:
+    counts = Counter(furniture_key(line) for line in lines if not is_blank(line))
     return {
-        text
-        for text, count in counts.items()
-        if count >= 2
-        and len(text) <= SHORT_LINE
+        key
+        for line in lines
+        if (key := furniture_key(line))
+        and counts[key] >= 2
+        and len(text := line.strip()) <= SHORT_LINE
         and not ends_sentence(text)
         and not LABEL.fullmatch(text)
         and not is_heading_text(text)
@@ -83,6 +102,7 @@ def remove_page_furniture(lines: Sequence[str]) -> list[str]:
     page marker, and repeated short lines standing alone where a page break cut a sentence."""
     lines = [line.replace("\f", "") if line.strip() != "\f" else "" for line in lines]
     repeated = _repeated_short_lines(lines)
+    lines = ["" if _is_bare_page_number(lines, i) else line for i, line in enumerate(lines)]
     out = list(lines)
     index = 0
     while index < len(lines):
@@ -92,7 +112,9 @@ def remove_page_furniture(lines: Sequence[str]) -> list[str]:
         end = index
         run: list[int] = []
         while end < len(lines) and (
-            is_blank(lines[end]) or is_page_marker(lines[end]) or lines[end].strip() in repeated
+            is_blank(lines[end])
+            or is_page_marker(lines[end])
+            or furniture_key(lines[end]) in repeated
         ):
             if not is_blank(lines[end]):
                 run.append(end)
@@ -104,11 +126,11 @@ def remove_page_furniture(lines: Sequence[str]) -> list[str]:
     return _remove_running_headers(out, repeated)
 
 
-def _remove_running_headers(lines: list[str], repeated: set[str]) -> list[str]:
-    standalone: dict[str, list[int]] = {}
-    cut_headers: set[str] = set()
+def _remove_running_headers(lines: list[str], repeated: set[tuple[str, ...]]) -> list[str]:
+    standalone: dict[tuple[str, ...], list[int]] = {}
+    cut_headers: set[tuple[str, ...]] = set()
     for index, line in enumerate(lines):
-        text = line.strip()
+        text = furniture_key(line)
         if text not in repeated:
             continue
         before = _neighbour(lines, index, -1)
@@ -145,7 +167,10 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
     notes: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(lines):
-        if not _FOOTNOTE_RULE.match(lines[index].strip()):
+        following = _neighbour(lines, index, 1)
+        if not _FOOTNOTE_RULE.match(lines[index].strip()) or not (
+            following and _FOOTNOTE_START.match(following)
+        ):
             index += 1
             continue
         body[index] = ""
@@ -194,14 +219,34 @@ def join_lines(lines: Sequence[str], words: Counter[str] | None = None) -> str:
                 text += line
         else:
             text = join_text(text, line)
-    return text
+    return close_split_hyphens(text)
 
 
-def estimate_width(lines: Sequence[str]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, or None for one paragraph per line.
+# "action- oriented": an extractor joined a line-end hyphen with a space. Not "medium- and
+# long-term", where the hyphen is suspended before a conjunction.
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d])- (?!(?:and|or|nor|to)\b)(?=[a-z])")
+
+
+def close_split_hyphens(text: str) -> str:
+    """Rejoin a compound that an extractor split after its hyphen ("action- oriented")."""
+    return _SPLIT_HYPHEN.sub("-", text)
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a text was hard-wrapped: the column, and whether by character count (a tool
+    wrapping at 72) or by printed width (a PDF in a proportional font: only roughly)."""
+
+    width: int
+    exact: bool
+
+
+def estimate_wrap(lines: Sequence[str]) -> Wrap | None:
+    """How the text was wrapped, or None when it has one paragraph per line.
 
     Wrapped text has most of its lines close to one length (72, 80...); text with a long
-    line per paragraph has no such column.
+    line per paragraph has no such column. Wrapping is exact when a line practically never
+    ends early although the next word would have fitted.
     """
     lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
     if len(lengths) < 5:
@@ -212,39 +257,67 @@ def estimate_width(lines: Sequence[str]) -> int | None:
     near = sum(1 for length in lengths if length >= 0.75 * p95)
     if near < 0.5 * len(lengths):
         return None
-    return max(length for length in lengths if length <= 1.15 * p95)
+    width = max(length for length in lengths if length <= 1.15 * p95)
+    pairs = [
+        (a.strip(), b.strip())
+        for a, b in itertools.pairwise(lines)
+        if not is_blank(a) and not is_blank(b) and not ends_sentence(a) and a.strip()[-1:] != ","
+    ]
+    early = sum(1 for a, b in pairs if _fits(a, b, width))
+    return Wrap(width, exact=early <= 0.05 * max(len(pairs), 1))
 
 
-LineTest = Callable[[str, str], bool]
+def estimate_width(lines: Sequence[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None (see `estimate_wrap`)."""
+    wrap = estimate_wrap(lines)
+    return wrap.width if wrap else None
 
 
-def starts_paragraph(previous: str, line: str, width: int | None) -> bool:
-    """Whether `line` starts a new paragraph after `previous` within one blank-free chunk."""
+def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap | None) -> bool:
+    """Whether `line` starts a new paragraph after `previous` within one blank-free chunk.
+
+    `following` is the line after `line` in the chunk, if any: a paragraph's indented first
+    line is short, which tells a paragraph break from a sentence that ends at a line end.
+    """
     before, text = previous.strip(), line.strip()
+    width = wrap.width if wrap else None
     if LABEL.fullmatch(before):
         return False  # "1." alone on its line: the text follows
     if previous.endswith("  ") or previous.endswith("\\"):
         return False  # explicit line break inside a paragraph (Markdown)
-    if is_heading_text(before) or (
-        is_heading_text(text) and (width is None or _fits(before, text, width))
-    ):
+    if is_standalone_heading(before):
         return True
-    first_word = text.split()[0] if text.split() else ""
+    if is_heading_text(before):
+        # A titled heading ("II. Implementation of ...") may wrap onto a short line of its own
+        # (headings are set in larger type, so fitting by characters says nothing here).
+        wrapped = (
+            width is not None
+            and len(text) < 0.8 * width
+            and not ends_sentence(text)
+            and not find_label(text)
+            and not is_heading_text(text)
+        )
+        return not wrapped
+    if is_heading_text(text) and (width is None or _fits(before, text, width)):
+        return True
     if find_label(text) or _BULLET.match(text):
         return ends_sentence(before) or width is None or _fits(before, text, width)
-    if width is None:
+    if wrap is None:
         # One paragraph per line; a lowercase start or a colon above means the line goes on.
         return not (text[:1].islower() or before.endswith(":"))
-    if not first_word:
+    if not text:
         return False
-    if ends_sentence(before) and not text[:1].islower():
-        return _fits(before, text, width)
-    return len(before) + 1 + len(first_word) <= 0.8 * width
+    if _ENDS_FULL_STOP.search(before) and not text[:1].islower():
+        # The sentence ends where the next word would still have fitted: the break was
+        # meant. Text set in a proportional font gets one character of slack.
+        return _fits(before, text, wrap.width if wrap.exact else wrap.width - 1)
+    return _fits(before, text, int(0.8 * wrap.width))
 
 
 def _fits(before: str, text: str, width: int) -> bool:
     """Would the first word of `text` have fitted at the end of `before`?"""
-    first_word = text.split()[0] if text.split() else ""
+    # Split on plain spaces only: a no-break space is no place to wrap.
+    first_word = text.strip().split(" ", 1)[0]
     return len(before) + 1 + len(first_word) <= width
 
 
@@ -260,16 +333,17 @@ def chunks(lines: Sequence[str]) -> list[list[str]]:
     return [chunk for chunk in out if chunk]
 
 
-def paragraphs(lines: Sequence[str], width: int | None) -> list[list[str]]:
+def paragraphs(lines: Sequence[str], wrap: Wrap | None) -> list[list[str]]:
     """Split the text into paragraphs, each a list of its lines."""
     out: list[list[str]] = []
     for chunk in chunks(lines):
         out.append([chunk[0]])
-        for previous, line in itertools.pairwise(chunk):
-            if starts_paragraph(previous, line, width):
-                out.append([line])
+        for index in range(1, len(chunk)):
+            following = chunk[index + 1] if index + 1 < len(chunk) else None
+            if starts_paragraph(chunk[index - 1], chunk[index], following, wrap):
+                out.append([chunk[index]])
             else:
-                out[-1].append(line)
+                out[-1].append(chunk[index])
     return out
 
 
@@ -277,7 +351,7 @@ def rebuild(lines: Sequence[str]) -> tuple[list[str], list[Draft]]:
     """Plain-text paragraphs (hard wraps joined, furniture dropped) and footnotes."""
     furniture = remove_page_furniture(lines)
     layout = extract_footnotes(lines, furniture)
-    width = estimate_width(layout.lines)
+    wrap = estimate_wrap(layout.lines)
     words = document_words(layout.lines)
-    texts = [join_lines(paragraph, words) for paragraph in paragraphs(layout.lines, width)]
+    texts = [join_lines(paragraph, words) for paragraph in paragraphs(layout.lines, wrap)]
     return texts, layout.footnotes

@@ -16,7 +16,7 @@ import yaml
 from diffdoc.ingest.layout import (
     HEADING_MARK,
     document_words,
-    estimate_width,
+    estimate_wrap,
     extract_footnotes,
     is_blank,
     join_lines,
@@ -35,6 +35,7 @@ _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]+)\]:\s*(.*)$")
 _IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _TOC_LINE = re.compile(r"^\s*[*-]\s+(?:TOC|Table of Contents)\s*$", re.IGNORECASE)
 _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_FOOTNOTE_RULE = re.compile(r"^_{5,}$")  # a PDF footnote separator, not a thematic break
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _QUOTE = re.compile(r"^\s*>[ \t]?")
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
@@ -78,7 +79,7 @@ def _mark_blocks(lines: list[str]) -> tuple[list[str], set[str]]:
             out[-1] = f"{HEADING_MARK}{level}{out[-1].strip()}"
             out.append("")
             continue
-        if _THEMATIC.match(line):
+        if _THEMATIC.match(line) and not _FOOTNOTE_RULE.match(line.strip()):
             out.append("")
             continue
         atx = _ATX.match(line)
@@ -97,11 +98,11 @@ def read_markdown(text: str, *, source: Source | None = None) -> Document:
     lines, refs = _mark_blocks(body.split("\n"))
     furniture = remove_page_furniture(lines)
     layout = extract_footnotes(lines, furniture)
-    width = estimate_width([line for line in layout.lines if not line.startswith(HEADING_MARK)])
+    wrap = estimate_wrap([line for line in layout.lines if not line.startswith(HEADING_MARK)])
     words = document_words(layout.lines)
     drafts: list[Draft] = []
     seen_heading = False
-    for paragraph in paragraphs(layout.lines, width):
+    for paragraph in paragraphs(layout.lines, wrap):
         if paragraph[0].startswith(HEADING_MARK):
             level, heading = int(paragraph[0][1]), paragraph[0][2:]
             seen_heading = True

@@ -49,7 +49,8 @@ _STANDALONE_HEADING = re.compile(
 )
 _TITLED_HEADING = re.compile(
     r"^(?:" + _ROMAN + r"\.|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION)\s+"
-    r"(?:\d{1,3}[a-z]*|" + _ROMAN + r")[.:]?)\s+\S.{0,150}$"
+    r"(?:\d{1,3}[a-z]*|" + _ROMAN + r")[.:]?"
+    r"|(?:Annex|ANNEX)(?:\s+(?:\d{1,3}|" + _ROMAN + r")[.:]?)?)\s+[A-Z(\"“].{0,150}$"
 )
 _CLOSING = re.compile(
     r"^(?:(?:Done|Adopted|Signed) (?:at|in) )?[A-Z][\w.'’ -]{1,40}, "
@@ -73,6 +74,11 @@ def find_label(text: str) -> str | None:
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (closing quotes allowed)."""
     return bool(_TERMINAL.search(text.rstrip()))
+
+
+def is_standalone_heading(text: str) -> bool:
+    """A heading that is only a number or name: "IV", "Article 5", "Part II", "Annex"."""
+    return bool(_STANDALONE_HEADING.match(text.strip()))
 
 
 def is_heading_text(text: str) -> bool:
@@ -116,10 +122,12 @@ def attach_lone_labels(drafts: list[Draft]) -> list[Draft]:
 
 
 def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
-    """Split "Partnerships and support 17. We invite ..." into a heading and paragraph 17.
+    """Split numbered paragraphs that an extraction ran together with what precedes them.
 
-    Only when the number continues the numbering of the paragraphs before it, so that a
-    sentence that happens to contain "3. " is never cut.
+    "Partnerships and support 17. We invite ..." becomes a heading and paragraph 17, and
+    "... Pact for the Future. 16 9. We note ..." becomes paragraphs 8 and 9. Only when the
+    number continues the numbering of the paragraphs before it, so that a sentence that
+    happens to contain "3. " is never cut.
     """
     out: list[Draft] = []
     last_number = 0
@@ -128,13 +136,28 @@ def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
         match = _RUN_IN.match(draft.text) if _undecided(draft) and label is None else None
         if match and int(match.group("label")[:-1]) == last_number + 1:
             out.append(Draft(match.group("head"), kind="heading"))
-            out.append(Draft(f"{match.group('label')} {match.group('body')}"))
-            last_number += 1
-            continue
+            draft = Draft(f"{match.group('label')} {match.group('body')}")
+            label = match.group("label")
         if label and re.fullmatch(r"\d{1,3}\.", label):
             last_number = int(label[:-1])
+            while True:
+                cut = _inline_number(draft.text, last_number + 1)
+                if cut is None:
+                    break
+                out.append(replace(draft, text=draft.text[:cut].rstrip()))
+                draft = Draft(draft.text[cut:].lstrip())
+                last_number += 1
         out.append(draft)
     return out
+
+
+def _inline_number(text: str, number: int) -> int | None:
+    """Where paragraph `number` starts inside `text` after a sentence end, or None."""
+    pattern = re.compile(
+        r"[.;!?][\"”’)\]]*(?:\s+\d{1,3})?\s+(?P<start>" + str(number) + r"\.\s+[A-Z\"“])"
+    )
+    match = pattern.search(text)
+    return match.start("start") if match else None
 
 
 def mark_headings(drafts: list[Draft]) -> list[Draft]:
