@@ -7,6 +7,7 @@ Exit statuses follow diff(1): 0 no differences, 1 differences, 2 trouble.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -23,6 +24,7 @@ from diffdoc.corpus import (
     Corpus,
     add_version,
     export_text,
+    looks_like_ref,
     parse_ref,
     version_data,
 )
@@ -31,7 +33,7 @@ from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
 from diffdoc.corpus.safeio import atomic_write
 from diffdoc.docformat import document_json
-from diffdoc.errors import DiffdocError
+from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.report import render as render_report
@@ -76,6 +78,19 @@ def main() -> None:
     """
 
 
+# Every command that reads a document takes a file or a corpus reference; this says where the
+# corpus is (used by the corpus commands and by `_load_document`).
+_corpus_option = click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="DIFFDOC_CORPUS",
+    default="corpus",
+    show_default=True,
+    help="The corpus folder (or set DIFFDOC_CORPUS).",
+)
+
+
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -97,10 +112,13 @@ def main() -> None:
     help="Input format (default: from the file's content and extension).",
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@_corpus_option
 @library_errors
-def normalize(file: Path, output: str, fmt: str | None, encoding: str | None) -> None:
-    """Read FILE and print its normalized form: title, metadata and blocks."""
-    document = read_document(file, fmt=fmt, encoding=encoding)
+def normalize(
+    file: Path, output: str, fmt: str | None, encoding: str | None, corpus_dir: Path
+) -> None:
+    """Read FILE (or a corpus reference, DOC@LABEL) and print its normalized form."""
+    document = _load_document(file, fmt, encoding, corpus_dir)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     else:
@@ -112,9 +130,22 @@ def normalize(file: Path, output: str, fmt: str | None, encoding: str | None) ->
 OUTPUT_FORMATS = ("text", "json", "md", "html")
 
 
-def _load_document(arg: Path, fmt: str | None, encoding: str | None) -> Document:
-    """The document an OLD/NEW argument names (a file; the reader reports any problem)."""
-    return read_document(arg, fmt=fmt, encoding=encoding)
+def _load_document(
+    arg: Path, fmt: str | None, encoding: str | None, corpus_dir: Path | None = None
+) -> Document:
+    """The document an argument names: a file, or else a corpus reference such as DOC@LABEL.
+
+    A path that exists always wins over a reference spelled the same way.
+    """
+    root = corpus_dir or Path(os.environ.get("DIFFDOC_CORPUS", "corpus"))
+    if arg.exists() or not looks_like_ref(str(arg)) or not Corpus.is_corpus(root):
+        return read_document(arg, fmt=fmt, encoding=encoding)
+    corpus = Corpus.open(root)
+    try:
+        version = corpus.resolve(str(arg))
+    except UnknownRefError as error:
+        raise InputError(arg, f"no such file, nor a version in the corpus ({error})") from None
+    return corpus.load(version)
 
 
 def _write_output(path: Path, text: str) -> None:
@@ -142,6 +173,7 @@ def _write_output(path: Path, text: str) -> None:
 )  # fmt: skip
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@_corpus_option
 @library_errors
 def compare_command(
     old: Path,
@@ -154,8 +186,12 @@ def compare_command(
     color: str,
     fmt: str | None,
     encoding: str | None,
+    corpus_dir: Path,
 ) -> None:
     """Compare two versions of a text: aligned paragraphs and word-level changes.
+
+    OLD and NEW are files or corpus references (DOC, DOC@LABEL, DOC@2, DOC@latest~1); an
+    existing file of the same name wins.
 
     Exit status: 0 no wording differences, 1 differences, 2 trouble.
     """
@@ -163,7 +199,9 @@ def compare_command(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     comparison = compare_documents(
-        _load_document(old, fmt, encoding), _load_document(new, fmt, encoding), options
+        _load_document(old, fmt, encoding, corpus_dir),
+        _load_document(new, fmt, encoding, corpus_dir),
+        options,
     )
     render_options: dict[str, Any] = {}
     if output_format == "text":
@@ -179,15 +217,6 @@ def compare_command(
 
 # --- corpus -----------------------------------------------------------------------------------
 
-_corpus_option = click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar="DIFFDOC_CORPUS",
-    default="corpus",
-    show_default=True,
-    help="The corpus folder (or set DIFFDOC_CORPUS).",
-)
 _json_option = click.option(
     "--format",
     "output",
@@ -317,10 +346,9 @@ def _change_summary(stats: Stats | None) -> str:
 @library_errors
 def log(doc: str, stats: bool, output: str, corpus_dir: Path) -> None:
     """Show the versions of DOC in order: number, label, date, note and changes."""
-    from diffdoc.compare import compare
 
     def measure(old: Document, new: Document) -> Stats:
-        return compare(old, new, CompareOptions()).stats
+        return compare_documents(old, new, CompareOptions()).stats
 
     corpus = Corpus.open(corpus_dir)
     document, entries = corpus_history(

@@ -95,6 +95,11 @@ class Corpus:
             raise CorpusError(f"{root}: cannot create a corpus ({error.strerror})") from None
         return cls(root), True
 
+    @staticmethod
+    def is_corpus(root: Path) -> bool:
+        """True when `root` carries a corpus marker (it may still be damaged)."""
+        return (root / MARKER).is_file()
+
     @classmethod
     def open(cls, root: Path) -> Corpus:
         """Open an existing corpus; CorpusError when `root` is not one."""
