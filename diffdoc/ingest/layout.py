@@ -283,6 +283,8 @@ def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap
     width = wrap.width if wrap else None
     if LABEL.fullmatch(before):
         return False  # "1." alone on its line: the text follows
+    if _BULLET.match(text):
+        return True
     if previous.endswith("  ") or previous.endswith("\\"):
         return False  # explicit line break inside a paragraph (Markdown)
     if is_standalone_heading(before):
@@ -300,7 +302,7 @@ def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap
         return not wrapped
     if is_heading_text(text) and (width is None or _fits(before, text, width)):
         return True
-    if find_label(text) or _BULLET.match(text):
+    if find_label(text):
         return ends_sentence(before) or width is None or _fits(before, text, width)
     if wrap is None:
         # One paragraph per line; a lowercase start or a colon above means the line goes on.

@@ -41,18 +41,27 @@ _QUOTE = re.compile(r"^\s*>[ \t]?")
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
 
 
+def _metadata_value(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(_metadata_value(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_metadata_value(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """YAML front matter as string metadata, and the text after it."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
+        # BaseLoader keeps every scalar as written: "true" stays "true", "2021-03-12" a string.
+        data = yaml.load(match.group(1), Loader=yaml.BaseLoader)
     except yaml.YAMLError:
         return {}, text
     if not isinstance(data, dict):
         return {}, text
-    metadata = {str(k): "" if v is None else str(v) for k, v in data.items()}
+    metadata = {str(k): _metadata_value(v) for k, v in data.items()}
     return metadata, text[match.end() :]
 
 

@@ -47,6 +47,12 @@ _STANDALONE_HEADING = re.compile(
     r"\s+(?:\d{1,3}[a-z]*|" + _ROMAN + r"|[A-Z])\.?"
     r"|Preamble|PREAMBLE|Annex|ANNEX)$"
 )
+# A heading that numbers a division and expects its name on the next line: "I.", "Annex".
+_NUMBERED_HEADING = re.compile(
+    r"^(?:" + _ROMAN + r"\.?"
+    r"|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX|Appendix)"
+    r"(?:\s+(?:\d{1,3}[a-z]*|" + _ROMAN + r"|[A-Z]))?\.?)$"
+)
 _TITLED_HEADING = re.compile(
     r"^(?:" + _ROMAN + r"\.|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION)\s+"
     r"(?:\d{1,3}[a-z]*|" + _ROMAN + r")[.:]?"
@@ -203,10 +209,11 @@ def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
         if (
             previous is not None
             and previous.kind == "heading"
-            and _STANDALONE_HEADING.match(previous.text.strip())
+            and _NUMBERED_HEADING.match(previous.text.strip())
             and draft.kind in (None, "heading")
             and len(draft.text) <= 150
             and not ends_sentence(draft.text)
+            and not draft.text.rstrip().endswith(",")
             and find_label(draft.text) is None
             and not _STANDALONE_HEADING.match(draft.text.strip())
             and draft.text[:1].isupper()
@@ -290,7 +297,19 @@ def mark_list_items(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+_END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|\*\s*\*\s*\*)$")
+
+
+def mark_end_marks(drafts: list[Draft]) -> list[Draft]:
+    """A press release's end mark ("###", "-30-") is a note, not part of the text."""
+    return [
+        replace(d, kind="note") if _undecided(d) and _END_MARK.match(d.text.strip()) else d
+        for d in drafts
+    ]
+
+
 RULES: tuple[Rule, ...] = (
+    mark_end_marks,
     attach_lone_labels,
     split_run_in_headings,
     mark_headings,
