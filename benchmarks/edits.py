@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +100,10 @@ def make_case(
     foreign: list[str],
     rates: dict[str, float],
 ) -> Case:
-    """Apply paragraph-level edits at the given rates (share of paragraphs) to `old`."""
+    """Apply paragraph-level edits at the given rates (share of paragraphs) to `old`.
+
+    Targets are drawn by rejection sampling, so building a 14 MB case stays linear.
+    """
     items = [Item(text, "same", (i,)) for i, text in enumerate(old)]
     n = len(old)
 
@@ -107,72 +111,71 @@ def make_case(
         expected = rates.get(kind, 0.0) * n
         return int(expected) + (1 if rng.random() < expected - int(expected) else 0)
 
-    def untouched(min_words: int = 6) -> list[int]:
-        return [
-            k
-            for k, it in enumerate(items)
-            if it.origin == "same" and len(_CHUNK.findall(it.text)) >= min_words
-        ]
+    def untouched(k: int, min_words: int = 6) -> bool:
+        item = items[k]
+        return item.origin == "same" and len(_CHUNK.findall(item.text)) >= min_words
+
+    def pick(test: Callable[[int], bool], size: int | None = None) -> int | None:
+        for _ in range(200):
+            k = rng.randrange(len(items) if size is None else size)
+            if test(k):
+                return k
+        return None
 
     for _ in range(count("edit")):
-        pool = untouched()
-        if pool:
-            k = rng.choice(pool)
+        k = pick(untouched)
+        if k is not None:
             edited = edit_words(items[k].text, rng, vocabulary, rng.randint(1, 3))
             edited.old = items[k].old
             items[k] = edited
     for _ in range(count("split")):
-        pool = [k for k in untouched(12) if len(_SENTENCE_END.split(items[k].text)) >= 2]
-        if pool:
-            k = rng.choice(pool)
-            parts = _SENTENCE_END.split(items[k].text)
-            cut = rng.randint(1, len(parts) - 1)
-            first, second = " ".join(parts[:cut]), " ".join(parts[cut:])
-            if min(len(_CHUNK.findall(first)), len(_CHUNK.findall(second))) < 3:
-                continue
-            items[k : k + 1] = [
-                Item(first, "split", items[k].old),
-                Item(second, "split", items[k].old),
-            ]
+        k = pick(lambda k: untouched(k, 12) and len(_SENTENCE_END.split(items[k].text)) >= 2)
+        if k is None:
+            continue
+        parts = _SENTENCE_END.split(items[k].text)
+        cut = rng.randint(1, len(parts) - 1)
+        first, second = " ".join(parts[:cut]), " ".join(parts[cut:])
+        if min(len(_CHUNK.findall(first)), len(_CHUNK.findall(second))) >= 3:
+            pieces = [Item(first, "split", items[k].old), Item(second, "split", items[k].old)]
+            items[k : k + 1] = pieces
     for _ in range(count("merge")):
-        free = set(untouched())
-        pool = [k for k in sorted(free) if k + 1 in free]
-        if pool:
-            k = rng.choice(pool)
+        k = pick(lambda k: k + 1 < len(items) and untouched(k) and untouched(k + 1))
+        if k is not None:
             merged = items[k].text + " " + items[k + 1].text
             items[k : k + 2] = [Item(merged, "merge", items[k].old + items[k + 1].old)]
     for _ in range(count("move")):
-        pool = untouched(8)
-        if pool and len(items) > 6:
-            k = rng.choice(pool)
-            item = items.pop(k)
-            if rng.random() < 0.5:
-                edited = edit_words(item.text, rng, vocabulary, rng.randint(1, 2))
-                edited.old = item.old
-                item = edited
-            item.origin = "move"
-            far = [p for p in _open_positions(items) if abs(p - k) >= max(3, len(items) // 3)]
-            items.insert(rng.choice(far) if far else 0, item)
+        k = pick(lambda k: untouched(k, 8))
+        if k is None or len(items) <= 6:
+            continue
+        item = items.pop(k)
+        if rng.random() < 0.5:
+            edited = edit_words(item.text, rng, vocabulary, rng.randint(1, 2))
+            edited.old = item.old
+            item = edited
+        item.origin = "move"
+
+        def far(p: int, k: int = k, distance: int = max(3, len(items) // 3)) -> bool:
+            return abs(p - k) >= distance and _open(items, p)
+
+        where = pick(far, len(items) + 1)
+        items.insert(where or 0, item)
     for _ in range(count("delete")):
-        pool = untouched(1)
-        if pool:
-            del items[rng.choice(pool)]
+        k = pick(lambda k: untouched(k, 1))
+        if k is not None:
+            del items[k]
     for _ in range(count("insert")):
-        items.insert(rng.choice(_open_positions(items)), Item(rng.choice(foreign), "insert"))
+        where = pick(lambda p: _open(items, p), len(items) + 1)
+        items.insert(where or 0, Item(rng.choice(foreign), "insert"))
     return Case(name, old, items)
 
 
-def _open_positions(items: list[Item]) -> list[int]:
-    """Where a paragraph can go without landing between the pieces of a split paragraph."""
-    return [
-        p
-        for p in range(len(items) + 1)
-        if not (
-            0 < p < len(items)
-            and items[p].origin == items[p - 1].origin == "split"
-            and items[p].old == items[p - 1].old
-        )
-    ]
+def _open(items: list[Item], p: int) -> bool:
+    """True unless position `p` lies between the pieces of a split paragraph."""
+    return not (
+        0 < p < len(items)
+        and items[p].origin == items[p - 1].origin == "split"
+        and items[p].old == items[p - 1].old
+    )
 
 
 def changed_chunks(text: str, marked: list[bool]) -> set[int]:

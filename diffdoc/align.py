@@ -26,7 +26,7 @@ from diffdoc.segment import rough_words
 
 # Word similarity (Dice over word bags) needed to pair two paragraphs...
 PAIR_MIN = 0.5  # ...inside a gap, where position supports the pairing
-ALONE_MIN = 0.3  # ...when they are the only two paragraphs between two pairs
+ALONE_MIN = 0.4  # ...when they are the only two paragraphs between two pairs
 MOVE_MIN = 0.6  # ...anywhere in the document
 SPLIT_MIN = 0.8  # ...between one paragraph and the concatenation of several
 PIECE_MIN = 0.7  # share of each piece's words found in the other side of a split/merge
