@@ -41,6 +41,7 @@ _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _BULLET = re.compile(r"^(?:[-*+•·▪]\s)")
 # A sentence that ends a paragraph: a colon or semicolon at a line end usually goes on.
 _ENDS_FULL_STOP = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 SHORT_LINE = 60
@@ -179,8 +180,10 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
             furniture[index] != lines[index] or _FOOTNOTE_RULE.match(lines[index].strip())
         ):
             text = lines[index].strip()
-            body[index] = ""
             start = _FOOTNOTE_START.match(text)
+            if text and not start and index > 0 and is_blank(lines[index - 1]):
+                break  # after a blank line only a new footnote continues the area
+            body[index] = ""
             if start:
                 notes.append((start.group(1), [start.group(2)]))
             elif text and notes:
@@ -306,7 +309,7 @@ def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap
         return ends_sentence(before) or width is None or _fits(before, text, width)
     if wrap is None:
         # One paragraph per line; a lowercase start or a colon above means the line goes on.
-        return not (text[:1].islower() or before.endswith(":"))
+        return not (text[:1].islower() or before.endswith(":") or _cjk_continues(before, text))
     if not text:
         return False
     if _ENDS_FULL_STOP.search(before) and not text[:1].islower():
@@ -314,6 +317,11 @@ def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap
         # meant. Text set in a proportional font gets one character of slack.
         return _fits(before, text, wrap.width if wrap.exact else wrap.width - 1)
     return _fits(before, text, int(0.8 * wrap.width))
+
+
+def _cjk_continues(before: str, text: str) -> bool:
+    """Chinese wrapped mid-sentence: a CJK character (not punctuation) on both sides."""
+    return bool(before and text and _CJK_CHAR.match(before[-1]) and _CJK_CHAR.match(text[0]))
 
 
 def _fits(before: str, text: str, width: int) -> bool:

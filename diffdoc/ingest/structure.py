@@ -45,7 +45,9 @@ _STANDALONE_HEADING = re.compile(
     r"^(?:" + _ROMAN + r"\.?"
     r"|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX|Appendix)"
     r"\s+(?:\d{1,3}[a-z]*|" + _ROMAN + r"|[A-Z])\.?"
-    r"|Preamble|PREAMBLE|Annex|ANNEX)$"
+    r"|Preamble|PREAMBLE|Annex|ANNEX"
+    r"|(?:Статья|СТАТЬЯ|Раздел|РАЗДЕЛ|Часть|ЧАСТЬ|Глава|ГЛАВА)\s+(?:\d{1,3}|" + _ROMAN + r")\.?"
+    r"|[一二三四五六七八九十]{1,3}、?|第[一二三四五六七八九十百\d]{1,4}[条章部节](?:分)?)$"
 )
 # A heading that numbers a division and expects its name on the next line: "I.", "Annex".
 _NUMBERED_HEADING = re.compile(

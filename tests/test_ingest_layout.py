@@ -1,0 +1,182 @@
+"""Paragraph rebuilding from lines: furniture, footnotes, hard wraps, hyphens."""
+
+from __future__ import annotations
+
+from diffdoc.ingest import parse_bytes
+from diffdoc.ingest.layout import (
+    Wrap,
+    close_split_hyphens,
+    document_words,
+    estimate_wrap,
+    extract_footnotes,
+    is_page_marker,
+    join_lines,
+    paragraphs,
+    remove_page_furniture,
+    starts_paragraph,
+)
+
+WRAPPED = """\
+The Parties to this Agreement recognize that the response to climate
+change should be coordinated with social and economic development in an
+integrated manner.
+They agree to act, with a view to avoiding adverse impacts on the latter
+and to the protection of all.
+Noting the importance of ensuring the integrity of all ecosystems,
+including oceans, and the protection of biodiversity, recognized by some
+cultures as Mother Earth, have agreed as follows.
+"""
+
+
+def test_page_markers() -> None:
+    for line in ["2/5", "25-16680 (E)", "*2516680*", "\\*2516680\\*", "- 3 -", "Page 4 of 9"]:
+        assert is_page_marker(line)
+    for line in ["1.", "2015", "A/RES/80/3", "(a)"]:
+        assert not is_page_marker(line)
+
+
+def test_furniture_runs_and_mirrored_running_headers_are_removed() -> None:
+    lines = [
+        "the theme \u201cDriving progress through",
+        "",
+        "A/RES/80/3",
+        "Awaza Political Declaration",
+        "",
+        "25-16680",
+        "2/5",
+        "",
+        "partnerships\u201d with the objective.",
+        "",
+        "Awaza Political Declaration",
+        "A/RES/80/3",
+        "3/5",
+        "",
+        "Annex",
+        "Awaza Political Declaration",
+    ]
+    kept = [line for line in remove_page_furniture(lines) if line]
+    assert kept == [
+        "the theme \u201cDriving progress through",
+        "partnerships\u201d with the objective.",
+        "Annex",
+        "Awaza Political Declaration",  # the real heading: not next to any page marker
+    ]
+
+
+def test_running_header_in_a_page_cut_without_page_numbers() -> None:
+    lines = [
+        "under the theme",
+        "",
+        "A/RES/80/3 Awaza Declaration",
+        "",
+        "partnerships go on.",
+        "",
+        "Awaza Declaration A/RES/80/3",
+        "",
+        "21. We call.",
+    ]
+    assert [line for line in remove_page_furniture(lines) if line] == [
+        "under the theme",
+        "partnerships go on.",
+        "21. We call.",
+    ]
+
+
+def test_bare_page_number_before_a_page_break() -> None:
+    lines = ["international fight against terrorism.", "19", "", "In today's world"]
+    assert [line for line in remove_page_furniture(lines) if line] == [
+        "international fight against terrorism.",
+        "In today's world",
+    ]
+
+
+def test_footnotes_under_a_rule_until_the_next_page() -> None:
+    lines = [
+        "the Convention on Biological",
+        "_______________",
+        "",
+        "1 Resolution 79/233, annex.",
+        "",
+        "2 Report of the Conference of Landlocked",
+        "Countries, annex I.",
+        "",
+        "A/RES/80/3",
+        "3/5",
+        "",
+        "Diversity and the Framework.",
+    ]
+    furniture = remove_page_furniture(lines)
+    layout = extract_footnotes(lines, furniture)
+    assert [(f.label, f.text) for f in layout.footnotes] == [
+        ("1", "Resolution 79/233, annex."),
+        ("2", "Report of the Conference of Landlocked Countries, annex I."),
+    ]
+    assert [line for line in layout.lines if line] == [
+        "the Convention on Biological",
+        "Diversity and the Framework.",
+    ]
+
+
+def test_wrap_estimate() -> None:
+    wrap = estimate_wrap(WRAPPED.splitlines())
+    assert wrap == Wrap(72, exact=True)
+    one_per_line = ["x" * 300, "y" * 200, "z" * 500, "w" * 250, "v" * 400, "u" * 120]
+    assert estimate_wrap(one_per_line) is None
+
+
+def test_paragraph_breaks_where_the_next_word_would_have_fitted() -> None:
+    wrap = estimate_wrap(WRAPPED.splitlines())
+    rebuilt = [" ".join(p) for p in paragraphs(WRAPPED.splitlines(), wrap)]
+    assert len(rebuilt) == 3
+    assert rebuilt[1].startswith("They agree to act,")
+
+
+def test_starts_paragraph_rules() -> None:
+    wrap = Wrap(60, exact=False)
+    assert not starts_paragraph("1.", "Endorses the declaration", None, wrap)
+    assert starts_paragraph("I.", "Global context", None, wrap)
+    assert starts_paragraph("- first item", "- second item", None, wrap)
+    assert not starts_paragraph("a line ending with a break  ", "Next", None, wrap)
+    assert starts_paragraph("the end of the paragraph.", "2. Next", None, wrap)
+    assert not starts_paragraph("Action:", "Addressing the Special Needs", None, None)
+    assert starts_paragraph("One paragraph.", "Another one.", None, None)
+    assert not starts_paragraph("one paragraph that goes", "on in lowercase", None, None)
+    assert not starts_paragraph(
+        "今天，我们各成员国元首正式签署了上海合作组织宪", "章。", None, None
+    )
+
+
+def test_hyphens_at_line_end_use_the_document_as_evidence() -> None:
+    words = document_words(["The development of states", "action-oriented work"])
+    assert (
+        join_lines(["sustainable develop-", "ment goals"], words) == "sustainable development goals"
+    )
+    assert join_lines(["a renewed and action-", "oriented framework"], words) == (
+        "a renewed and action-oriented framework"
+    )
+    assert join_lines(["counter-", "strikes by the community"], words) == (
+        "counter-strikes by the community"
+    )
+
+
+def test_split_hyphens_closed_but_suspended_hyphens_kept() -> None:
+    assert close_split_hyphens("a renewed and action- oriented framework") == (
+        "a renewed and action-oriented framework"
+    )
+    assert close_split_hyphens("medium- and long-term") == "medium- and long-term"
+
+
+def test_plain_text_without_blank_lines() -> None:
+    text = (
+        "Mr. President, first of all, please allow me to warmly\n"
+        "congratulate you on your election as President of the\n"
+        "session. I am confident of success.\n"
+        "A year ago, the United Nations convened the\n"
+        "historic Millennium Summit in New York City.\n"
+    )
+    doc = parse_bytes(text.encode(), name="speech.txt")
+    assert doc.texts == [
+        "Mr. President, first of all, please allow me to warmly congratulate you on your "
+        "election as President of the session. I am confident of success.",
+        "A year ago, the United Nations convened the historic Millennium Summit in New York City.",
+    ]

@@ -1,0 +1,202 @@
+"""Each structure rule on its own, on small drafts."""
+
+from __future__ import annotations
+
+import pytest
+
+from diffdoc.ingest.structure import (
+    Draft,
+    assemble,
+    attach_lone_labels,
+    find_label,
+    is_heading_text,
+    join_page_cuts,
+    join_text,
+    mark_closing,
+    mark_end_marks,
+    mark_headings,
+    mark_list_items,
+    mark_subheadings,
+    mark_title,
+    merge_numbered_headings,
+    split_run_in_headings,
+)
+
+
+def texts(drafts: list[Draft]) -> list[tuple[str | None, str]]:
+    return [(d.kind, d.text) for d in drafts]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("1. We agree.", "1."),
+        ("12.3. Text", "12.3."),
+        ("(a) Trade;", "(a)"),
+        ("(iv) Space", "(iv)"),
+        ("(17bis) [Its operation", "(17bis)"),
+        ("b) item", "b)"),
+        ("Pp3 Recalling", "Pp3"),
+        ("OP 4 Decides", "OP 4"),
+        ("1.\u202fWe have", "1."),
+        ("2021. The year", None),
+        ("1.5 degrees", None),
+        ("We, the heads", None),
+    ],
+)
+def test_labels(text: str, label: str | None) -> None:
+    assert find_label(text) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I",
+        "IV",
+        "XII.",
+        "Article 5",
+        "ARTICLE 12",
+        "Part II",
+        "Annex",
+        "Preamble",
+        "I. Global context and shared commitments",
+        "Article 10 (global stocktake)",
+        "Статья 3",
+        "第五条",
+        "三",
+    ],
+)
+def test_heading_texts(text: str) -> None:
+    assert is_heading_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In accordance with Article 5, the Parties shall act.",
+        "IIII",
+        "I am here.",
+        "I. We agree that this is so.",
+    ],
+)
+def test_not_heading_texts(text: str) -> None:
+    assert not is_heading_text(text)
+
+
+def test_join_text_spaces_but_not_between_cjk() -> None:
+    assert join_text("normative documents ", " governing") == "normative documents governing"
+    assert join_text("上海合作组织宪", "章。") == "上海合作组织宪章。"
+    assert join_text("SCO", "章") == "SCO 章"
+
+
+def test_attach_lone_labels() -> None:
+    assert texts(attach_lone_labels([Draft("1."), Draft("Endorses the declaration;")])) == [
+        (None, "1. Endorses the declaration;")
+    ]
+
+
+def test_split_run_in_heading_only_when_numbering_continues() -> None:
+    drafts = [Draft("2. We welcome it."), Draft("Global context and commitments 3. We gather.")]
+    assert texts(split_run_in_headings(drafts)) == [
+        (None, "2. We welcome it."),
+        ("heading", "Global context and commitments"),
+        (None, "3. We gather."),
+    ]
+    lone = [Draft("Global context and commitments 3. We gather.")]
+    assert texts(split_run_in_headings(lone)) == texts(lone)
+
+
+def test_split_paragraph_numbers_run_together() -> None:
+    drafts = [Draft("8. We uphold the Pact for the Future. 16 9. We note the interest.")]
+    assert texts(split_run_in_headings(drafts)) == [
+        (None, "8. We uphold the Pact for the Future. 16"),
+        (None, "9. We note the interest."),
+    ]
+    skipped = [Draft("8. We note paragraph 9. The end.")]
+    assert texts(split_run_in_headings(skipped)) == texts(skipped)
+
+
+def test_mark_headings_numerals_and_bold_lines() -> None:
+    drafts = [
+        Draft("II"),
+        Draft("Scope", emphasis="strong"),
+        Draft("Bold claim.", emphasis="strong"),
+    ]
+    assert [d.kind for d in mark_headings(drafts)] == ["heading", "heading", None]
+
+
+def test_mark_subheadings_before_numbered_paragraph() -> None:
+    drafts = [
+        Draft("16. We stress it."),
+        Draft("Partnerships and support"),
+        Draft("17. We invite."),
+    ]
+    assert [d.kind for d in mark_subheadings(drafts)] == [None, "heading", None]
+    not_before_number = [Draft("Short line"), Draft("We invite.")]
+    assert [d.kind for d in mark_subheadings(not_before_number)] == [None, None]
+
+
+def test_merge_numbered_headings() -> None:
+    drafts = [Draft("I.", kind="heading"), Draft("Global context and shared commitments")]
+    assert texts(merge_numbered_headings(drafts)) == [
+        ("heading", "I. Global context and shared commitments")
+    ]
+    preamble = [Draft("Preamble", kind="heading"), Draft("The Parties to this Agreement,")]
+    assert len(merge_numbered_headings(preamble)) == 2
+
+
+def test_join_page_cuts() -> None:
+    drafts = [
+        Draft("the SCO national coordinators are instructed to prepare normative documents"),
+        Draft("governing the operating procedures of the bodies."),
+        Draft("This forum, along with the existing regional structures and the"),
+        Draft("Asian mechanisms, will play an important role."),
+        Draft("Recalling its resolutions adopted on the question of Palestine over the years,"),
+        Draft("Reaffirming the principles."),
+    ]
+    assert texts(join_page_cuts(drafts)) == [
+        (
+            None,
+            "the SCO national coordinators are instructed to prepare normative documents "
+            "governing the operating procedures of the bodies.",
+        ),
+        (
+            None,
+            "This forum, along with the existing regional structures and the "
+            "Asian mechanisms, will play an important role.",
+        ),
+        (None, "Recalling its resolutions adopted on the question of Palestine over the years,"),
+        (None, "Reaffirming the principles."),
+    ]
+
+
+def test_closing_title_list_items_and_end_marks() -> None:
+    drafts = [
+        Draft("DECLARATION OF THE HEADS OF STATE"),
+        Draft("(a) Trade;"),
+        Draft("###"),
+        Draft("Done at Astana, 10 July 2025"),
+    ]
+    drafts = mark_end_marks(drafts)
+    drafts = mark_closing(drafts)
+    drafts = mark_title(drafts)
+    drafts = mark_list_items(drafts)
+    assert [d.kind for d in drafts] == ["title", "list_item", "note", "closing"]
+
+
+def test_assemble_sections_labels_and_keys() -> None:
+    doc = assemble(
+        [
+            Draft("Article 2", kind="heading"),
+            Draft("1. This Agreement\u00a0aims"),
+            Draft("Resolution 70/1.", kind="footnote", label="5"),
+        ],
+        metadata={"title": "Paris Agreement"},
+    )
+    assert doc.title == "Paris Agreement"
+    heading, paragraph, footnote = doc.blocks
+    assert heading.section == "Article 2"
+    assert (paragraph.section, paragraph.label) == ("Article 2", "1.")
+    assert paragraph.text == "1. This Agreement\u00a0aims"
+    assert paragraph.key == "1. This Agreement aims"
+    assert (footnote.kind, footnote.label, footnote.section) == ("footnote", "5", None)
