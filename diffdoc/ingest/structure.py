@@ -213,9 +213,10 @@ def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
             and previous.kind == "heading"
             and _NUMBERED_HEADING.match(previous.text.strip())
             and draft.kind in (None, "heading")
-            and len(draft.text) <= 150
-            and not ends_sentence(draft.text)
+            and len(draft.text.split()) <= 12
+            and not re.search(r"[.;:!?]", draft.text)
             and not draft.text.rstrip().endswith(",")
+            and not _CLOSING.match(draft.text.strip())
             and find_label(draft.text) is None
             and not _STANDALONE_HEADING.match(draft.text.strip())
             and draft.text[:1].isupper()
