@@ -22,7 +22,7 @@ from diffdoc.models import (
 )
 from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
 from diffdoc.segment import count_words
-from diffdoc.wordiff import diff_words
+from diffdoc.wordiff import TokenCodes, diff_words
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
@@ -33,8 +33,9 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     pairings = align(paragraph_keys(old, config), paragraph_keys(new, config))
     blocks: list[BlockChange] = []
     inserted = deleted = 0
+    codes = TokenCodes(config)
     for pairing in pairings:
-        block, words_in, words_out = _block(pairing, old_texts, new_texts, config)
+        block, words_in, words_out = _block(pairing, old_texts, new_texts, codes)
         blocks.append(block)
         inserted += words_in
         deleted += words_out
@@ -75,7 +76,7 @@ def paragraph_keys(document: Document, config: KeyConfig) -> list[str]:
 
 
 def _block(
-    pairing: Pairing, old_texts: Sequence[str], new_texts: Sequence[str], config: KeyConfig
+    pairing: Pairing, old_texts: Sequence[str], new_texts: Sequence[str], codes: TokenCodes
 ) -> tuple[BlockChange, int, int]:
     old = PARAGRAPH_SEPARATOR.join(old_texts[i] for i in pairing.old)
     new = PARAGRAPH_SEPARATOR.join(new_texts[j] for j in pairing.new)
@@ -93,7 +94,7 @@ def _block(
         )
     if old == new:
         return BlockChange(pairing.op, pairing.old, pairing.new, (Segment("equal", old),)), 0, 0
-    words = diff_words(old, new, config)
+    words = diff_words(old, new, codes.config, codes)
     if pairing.op == "equal":  # keys are equal: whatever differs is cosmetic
         return BlockChange("equal", pairing.old, pairing.new, words.segments), 0, 0
     block = BlockChange(pairing.op, pairing.old, pairing.new, words.segments)

@@ -99,21 +99,36 @@ def diff_keys(
     return (engine or ENGINE)(a, b)
 
 
-class _TokenKeys:
-    """Comparison keys of single tokens, cached: the same words recur all through a text."""
+class TokenCodes:
+    """One character per token key, shared by every block of a comparison.
+
+    Maps each token as written straight to the character of its comparison key, so encoding
+    a block is one dictionary lookup per token; the same words recur all through a text.
+    """
 
     def __init__(self, config: KeyConfig) -> None:
         self.config = config
-        self.cache: dict[str, str] = {}
+        self.by_token: dict[str, str] = {}
+        self.by_key: dict[str, str] = {}
 
-    def __call__(self, token: str) -> str:
-        key = self.cache.get(token)
-        if key is None:
-            key = comparison_key(token, self.config)
-            if not key and token.isspace():
-                key = " "  # every layout space is the same separator
-            self.cache[token] = key
-        return key
+    def _add(self, token: str) -> None:
+        key = comparison_key(token, self.config)
+        if not key and token.isspace():
+            key = " "  # every layout space is the same separator
+        char = self.by_key.get(key)
+        if char is None:
+            char = self.by_key[key] = _code(len(self.by_key))
+        self.by_token[token] = char
+
+    def encode(self, tokens: Sequence[str]) -> str:
+        """The tokens' key characters as one string."""
+        try:
+            return "".join(map(self.by_token.__getitem__, tokens))
+        except KeyError:
+            for token in tokens:
+                if token not in self.by_token:
+                    self._add(token)
+            return "".join(map(self.by_token.__getitem__, tokens))
 
 
 class _Builder:
@@ -159,17 +174,17 @@ def is_cosmetic(old: str, new: str, config: KeyConfig) -> bool:
     return comparison_key(old, config) == comparison_key(new, config)
 
 
-def _diff_tokens(old: str, new: str, keys: _TokenKeys, out: _Builder) -> None:
+def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
     if old == new:
         out.equal(old)
         return
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    old_keys = [keys(t) for t in old_tokens]
-    new_keys = [keys(t) for t in new_tokens]
+    a, b = codes.encode(old_tokens), codes.encode(new_tokens)
+    ops: list[tuple[Op, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []
-    for op, count in diff_keys(old_keys, new_keys):
+    for op, count in ops:
         if op == "delete":
             pending_old += old_tokens[i : i + count]
             i += count
@@ -179,12 +194,15 @@ def _diff_tokens(old: str, new: str, keys: _TokenKeys, out: _Builder) -> None:
         else:
             out.change(pending_old, pending_new)
             pending_old, pending_new = [], []
-            for k in range(count):
-                a, b = old_tokens[i + k], new_tokens[j + k]
-                if a == b:
-                    out.equal(a)
-                else:
-                    out.change([a], [b])
+            old_run, new_run = old_tokens[i : i + count], new_tokens[j : j + count]
+            if old_run == new_run:
+                out.equal("".join(old_run))
+            else:  # equal keys, different text: emit the cosmetic differences
+                for x, y in zip(old_run, new_run, strict=True):
+                    if x == y:
+                        out.equal(x)
+                    else:
+                        out.change([x], [y])
             i += count
             j += count
     out.change(pending_old, pending_new)
@@ -221,15 +239,15 @@ def _diff_runs(
         on_change(pending_old, pending_new)
 
 
-def _diff_sentences(old: str, new: str, keys: _TokenKeys, out: _Builder) -> None:
+def _diff_sentences(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
     """Sentences first: equal as written (cheap), then by key, then words inside changes."""
 
     def by_words(a: str, b: str) -> None:
-        _diff_tokens(a, b, keys, out)
+        _diff_tokens(a, b, codes, out)
 
     def by_key(a: list[str], b: list[str]) -> None:
-        a_keys = [comparison_key(s, keys.config) for s in a]
-        b_keys = [comparison_key(s, keys.config) for s in b]
+        a_keys = [comparison_key(s, codes.config) for s in a]
+        b_keys = [comparison_key(s, codes.config) for s in b]
         _diff_runs(a, b, a_keys, b_keys, by_words, lambda x, y: by_words("".join(x), "".join(y)))
 
     old_sentences, new_sentences = sentences(old), sentences(new)
@@ -243,14 +261,18 @@ def _diff_sentences(old: str, new: str, keys: _TokenKeys, out: _Builder) -> None
     )
 
 
-def diff_words(old: str, new: str, config: KeyConfig) -> WordDiff:
-    """The word-level diff of `old` and `new`, compared on comparison keys."""
-    keys = _TokenKeys(config)
+def diff_words(old: str, new: str, config: KeyConfig, codes: TokenCodes | None = None) -> WordDiff:
+    """The word-level diff of `old` and `new`, compared on comparison keys.
+
+    Pass the same `codes` for every block of one comparison to reuse the token keys.
+    """
+    if codes is None or codes.config != config:
+        codes = TokenCodes(config)
     out = _Builder(config)
     if len(old) + len(new) > LONG_TEXT:
-        _diff_sentences(old, new, keys, out)
+        _diff_sentences(old, new, codes, out)
     else:
-        _diff_tokens(old, new, keys, out)
+        _diff_tokens(old, new, codes, out)
     return out.result()
 
 

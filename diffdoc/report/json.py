@@ -7,10 +7,11 @@ building one giant nested structure first.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from diffdoc.models import BLOCK_OPS, Comparison, Document
+from diffdoc.models import BLOCK_OPS, BlockChange, Comparison, Document
 
 FORMAT = "diffdoc-comparison/1"
 
@@ -24,12 +25,12 @@ def _side(document: Document) -> dict[str, Any]:
     }
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The contract as plain Python data (what `render` writes, minus the layout)."""
+def to_dict_head(comparison: Comparison) -> dict[str, Any]:
+    """Every field of the contract but `blocks`."""
     stats = asdict(comparison.stats)
     return {
         "format": FORMAT,
@@ -37,6 +38,13 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "new": _side(comparison.new),
         "options": asdict(comparison.options),
         "stats": {name: stats[name] for name in (*BLOCK_OPS, "words_inserted", "words_deleted")},
+    }
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The contract as plain Python data (what `render` writes, minus the layout)."""
+    return {
+        **to_dict_head(comparison),
         "blocks": [
             {
                 "op": block.op,
@@ -49,10 +57,22 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
     }
 
 
+def _block_line(block: BlockChange) -> str:
+    segments = ", ".join(f'{{"op": "{s.op}", "text": {_string(s.text)}}}' for s in block.segments)
+    return (
+        f'  {{"op": "{block.op}", "old": {list(block.old)}, "new": {list(block.new)}, '
+        f'"segments": [{segments}]}}'
+    )
+
+
 def render(comparison: Comparison, **options: Any) -> str:
-    """The comparison as `diffdoc-comparison/1` JSON, one block per line."""
-    data = to_dict(comparison)
-    blocks = data.pop("blocks")
+    """The comparison as `diffdoc-comparison/1` JSON, one block per line.
+
+    Written by hand around the C string encoder: a 14 MB comparison has tens of thousands
+    of blocks, and this is several times faster than dumping nested dictionaries.
+    """
+    data = to_dict_head(comparison)
     head = ",\n".join(f" {_dumps(name)}: {_dumps(value)}" for name, value in data.items())
-    body = ",\n".join(f"  {_dumps(block)}" for block in blocks)
-    return "{\n" + head + ',\n "blocks": [\n' + body + ("\n" if body else "") + " ]\n}\n"
+    lines = [_block_line(block) for block in comparison.blocks]
+    tail = "\n ]\n}\n" if lines else " ]\n}\n"
+    return "".join(["{\n", head, ',\n "blocks": [\n', ",\n".join(lines), tail])

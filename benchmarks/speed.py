@@ -1,0 +1,186 @@
+"""Speed and memory of `diffdoc compare --format json` against a floor script and git.
+
+Builds document pairs of about 14 KB, 140 KB, 1.4 MB and 14 MB from the seed with realistic
+edits (about 5% of paragraphs edited, 1-3% deleted, inserted, moved, split, merged), then per
+size times whole processes from the same run: diffdoc, benchmarks/floor.py (read, split
+paragraphs, write the contract JSON with everything equal) and
+`git diff --no-index --word-diff=porcelain`. Also two 5 MB single-paragraph texts that differ
+in three words. Targets at 14 MB: at most 3x the floor, under 600 MB peak, and at most 12x
+the 1.4 MB time.
+
+Run: .venv/bin/python benchmarks/speed.py [--max-size BYTES]   (or `make bench`)
+To time another command per size, add an entry to COMMANDS (see `time_command`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from edits import SEED, make_case, read_paragraphs, vocabulary_of
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+DIFFDOC = [PYTHON, "-m", "diffdoc"]
+SIZES = [14_000, 140_000, 1_400_000, 14_000_000]
+RATES = {"edit": 0.05, "insert": 0.02, "delete": 0.02, "move": 0.02, "split": 0.01, "merge": 0.01}
+SUBSTITUTE = 0.2  # share of words replaced in each copy of the seed, so copies differ
+
+# name -> argv builder (old, new, output file). The output goes to the file, as users would.
+Argv = Callable[[Path, Path, Path], list[str]]
+COMMANDS: dict[str, Argv] = {
+    "diffdoc json": lambda old, new, out: [
+        *DIFFDOC, "compare", str(old), str(new), "-f", "json", "-o", str(out),
+    ],
+    "floor": lambda old, new, out: [PYTHON, str(HERE / "floor.py"), str(old), str(new)],
+    "git word-diff": lambda old, new, out: [
+        "git", "diff", "--no-index", "--no-color", "--word-diff=porcelain", str(old), str(new),
+    ],
+}  # fmt: skip
+STDOUT_TO_FILE = {"floor", "git word-diff"}
+
+
+@dataclass(frozen=True)
+class Measurement:
+    seconds: float
+    peak_mb: float
+    status: int
+
+
+TIME = Path("/usr/bin/time")
+
+
+def measure(argv: list[str], stdout_path: Path | None = None) -> Measurement:
+    """Run a command to completion: wall-clock seconds, peak resident memory, exit status.
+
+    Peak memory comes from /usr/bin/time when present: the rusage of a child forked from this
+    (large) process would count the parent's pages copied before exec.
+    """
+    wrapped = [str(TIME), "-f", "@@peak %M", *argv] if TIME.exists() else argv
+    with open(stdout_path or os.devnull, "wb") as stdout:
+        start = time.perf_counter()
+        process = subprocess.Popen(wrapped, stdout=stdout, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    assert process.stderr is not None
+    error = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    peak_kb = float(usage.ru_maxrss)
+    if TIME.exists():
+        peaks = re.findall(r"^@@peak (\d+)$", error, re.MULTILINE)
+        peak_kb = float(peaks[-1]) if peaks else peak_kb
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{argv[0]} failed ({code}): {error.strip()[:500]}")
+    return Measurement(seconds, peak_kb / 1024, code)
+
+
+def time_command(name: str, old: Path, new: Path, workdir: Path) -> Measurement:
+    """Time COMMANDS[name] on one document pair (the hook for more commands, e.g. HTML)."""
+    out = workdir / f"{name.replace(' ', '-')}.out"
+    argv = COMMANDS[name](old, new, out)
+    return measure(argv, out if name in STDOUT_TO_FILE else None)
+
+
+def seed_paragraphs() -> list[str]:
+    return read_paragraphs(SEED)
+
+
+def grow(paragraphs: list[str], size: int, rng: random.Random) -> list[str]:
+    """Copies of the paragraphs, each with some words replaced, until about `size` chars."""
+    vocabulary = vocabulary_of(paragraphs)
+    result: list[str] = []
+    total = 0
+    copy = 0
+    while total < size:
+        for text in paragraphs:
+            if copy:
+                text = re.sub(
+                    r"[A-Za-z]{4,}",
+                    lambda m: rng.choice(vocabulary) if rng.random() < SUBSTITUTE else m.group(),
+                    text,
+                )
+            result.append(text)
+            total += len(text) + 2
+            if total >= size:
+                break
+        copy += 1
+    return result
+
+
+def build_pair(size: int, workdir: Path) -> tuple[Path, Path]:
+    rng = random.Random(size)
+    base = seed_paragraphs()
+    old = grow(base, size, rng)
+    foreign = grow(base, max(size // 20, 5_000), random.Random(size + 1))
+    case = make_case(f"{size}", old, rng, vocabulary_of(base), foreign, RATES)
+    old_path, new_path = workdir / f"old-{size}.txt", workdir / f"new-{size}.txt"
+    old_path.write_text("\n\n".join(case.old) + "\n", encoding="utf-8")
+    new_path.write_text("\n\n".join(case.new) + "\n", encoding="utf-8")
+    return old_path, new_path
+
+
+def long_paragraph_case(workdir: Path) -> None:
+    """Two 5 MB single-paragraph texts that differ in three words."""
+    rng = random.Random(5)
+    text = " ".join(grow(seed_paragraphs(), 5_000_000, rng))
+    words = list(re.finditer(r"\b[a-z]{5,}\b", text))
+    edited = text
+    for match in sorted(rng.sample(words, 3), key=lambda m: m.start(), reverse=True):
+        edited = edited[: match.start()] + "zzzword" + edited[match.end() :]
+    old_path, new_path = workdir / "long-old.txt", workdir / "long-new.txt"
+    old_path.write_text(text + "\n", encoding="utf-8")
+    new_path.write_text(edited + "\n", encoding="utf-8")
+    result = time_command("diffdoc json", old_path, new_path, workdir)
+    data = json.loads((workdir / "diffdoc-json.out").read_text(encoding="utf-8"))
+    stats = data["stats"]
+    print(
+        f"\n5 MB single paragraph, 3 words changed: diffdoc {result.seconds:.2f} s, "
+        f"{result.peak_mb:.0f} MB peak; words -{stats['words_deleted']} +{stats['words_inserted']}"
+        f" (expected -3 +3), {len(data['old']['paragraphs'])} paragraph(s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-size", type=int, default=SIZES[-1], help="Largest size to build.")
+    args = parser.parse_args()
+    names = list(COMMANDS)
+    times: dict[int, Measurement] = {}
+    with tempfile.TemporaryDirectory(prefix="diffdoc-bench-") as tmp:
+        workdir = Path(tmp)
+        header = f"{'size':>10} {'paras':>7}" + "".join(f"{n:>22}" for n in names)
+        print(header + f"{'vs floor':>10}{'vs git':>9}")
+        for size in [s for s in SIZES if s <= args.max_size]:
+            old, new = build_pair(size, workdir)
+            paragraphs = old.read_text(encoding="utf-8").count("\n\n") + 1
+            results = {name: time_command(name, old, new, workdir) for name in names}
+            ours = results["diffdoc json"]
+            times[size] = ours
+            cells = "".join(f"{r.seconds:>10.2f}s {r.peak_mb:>7.0f}MB" for r in results.values())
+            ratio_floor = ours.seconds / results["floor"].seconds
+            ratio_git = ours.seconds / results["git word-diff"].seconds
+            ratios = f"{ratio_floor:>9.1f}x{ratio_git:>8.1f}x"
+            print(f"{old.stat().st_size:>10} {paragraphs:>7}{cells}{ratios}")
+        if 1_400_000 in times and 14_000_000 in times:
+            big = times[14_000_000]
+            growth = big.seconds / times[1_400_000].seconds
+            print(f"\ngrowth 1.4 MB -> 14 MB: {growth:.1f}x (target <= 12x); ", end="")
+            print(f"peak at 14 MB {big.peak_mb:.0f} MB (target < 600 MB)")
+        long_paragraph_case(workdir)
+
+
+if __name__ == "__main__":
+    main()
