@@ -18,8 +18,9 @@ Human-readable, one block per paragraph, metadata in a header; `loads(dumps(doc)
 
 A value (header value, attribute, block text) is written as is when that is unambiguous, and
 otherwise as a JSON string literal: when it is empty, has leading or trailing whitespace,
-starts with a double quote, or holds control characters or line breaks. A block's comparison
-key is written (`| key: ...`) only when it differs from `comparison_key(text)`.
+starts with a double quote, or holds control characters or line breaks (an attribute also
+when it holds "|", ": " or a double quote). A block's comparison key is written
+(`| key: ...`) only when it differs from `comparison_key(text)`.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _BLOCK_PREFIX = ":: "
 _SOURCE_FIELDS = ("label", "sha256", "format", "encoding")
 # Characters that would break the one-value-per-line layout or hide in it.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_ATTRIBUTE_UNSAFE = re.compile(r"\||: ")
+_ATTRIBUTE_UNSAFE = re.compile(r"\||: |\"")
 
 
 def is_normalized(text: str) -> bool:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from diffdoc.ingest import parse_bytes
 from diffdoc.ingest.layout import (
     Wrap,
@@ -182,3 +187,15 @@ def test_plain_text_without_blank_lines() -> None:
         "election as President of the session. I am confident of success.",
         "A year ago, the United Nations convened the historic Millennium Summit in New York City.",
     ]
+
+
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12)
+paragraph_texts = st.lists(words, min_size=3, max_size=60).map(
+    lambda ws: " ".join([ws[0].capitalize(), *ws[1:]]) + "."
+)
+
+
+@given(st.lists(paragraph_texts, min_size=1, max_size=6), st.sampled_from([60, 72, 80]))
+def test_hard_wrapped_paragraphs_are_rebuilt(paragraphs_: list[str], width: int) -> None:
+    text = "\n\n".join(textwrap.fill(p, width=width) for p in paragraphs_) + "\n"
+    assert parse_bytes(text.encode(), name="wrapped.txt").texts == paragraphs_
