@@ -48,9 +48,9 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_file_synced(path: Path, data: bytes) -> None:
+def write_file_synced(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Create `path` (which must not exist) with `data`, flushed to disk."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         view = memoryview(data)
         while view:
@@ -61,11 +61,11 @@ def write_file_synced(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Replace `path` with `data` so that readers see the old content or the new, never a mix."""
     temp = temp_name(path.parent, path.name + ".")
     try:
-        write_file_synced(temp, data)
+        write_file_synced(temp, data, mode)
         checkpoint("atomic-write-before-rename")
         os.replace(temp, path)
     except BaseException:

@@ -224,7 +224,8 @@ def _store_object(corpus: Corpus, sha256: str, data: bytes) -> None:
     if not existed:
         safeio.fsync_dir(corpus.objects_dir)
     _clean_leftovers(path.parent)
-    safeio.atomic_write(path, data)
+    # Read-only: original bytes are never modified (a damaged copy is replaced by a good one).
+    safeio.atomic_write(path, data, mode=0o444)
 
 
 def _write_files(folder: Path, files: dict[str, bytes]) -> None:
