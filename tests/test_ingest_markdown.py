@@ -135,6 +135,9 @@ def test_strip_inline(raw: str, text: str) -> None:
 def test_reference_links_only_when_defined() -> None:
     assert strip_inline("[published][12dec] text", {"12dec"}) == "published text"
     assert strip_inline("[furtherance][pursuit]", {"12dec"}) == "[furtherance][pursuit]"
+    assert strip_inline("the [Paris Agreement] as [adapted]", {"paris agreement"}) == (
+        "the Paris Agreement as [adapted]"
+    )
 
 
 def test_emphasis_of() -> None:

@@ -95,6 +95,12 @@ def test_ungd_statements_paragraphs(texts_dir: Path) -> None:
 
 
 def test_paris_editorial_furniture_is_kept_out(texts_dir: Path) -> None:
+    for file in sorted(texts_dir.glob("paris-*.txt")):
+        doc = read_document(file)
+        assert doc.blocks[0].kind == "note", file.name  # the editor's italic introduction
+        assert doc.blocks[0].text.startswith("This is "), file.name
+        assert all(b.kind != "note" for b in doc.blocks[1:]), file.name
+        assert not any("TOC" in b.text or "http" in b.text for b in doc.blocks), file.name
     draft = read(texts_dir, "paris-2015-11-06-adp-draft-agreement.okfn-md.en.txt")
     assert draft.title == "Final Draft Negotiating Text 23 October 2015"
     assert draft.blocks[0].kind == "note"

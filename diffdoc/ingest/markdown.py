@@ -101,6 +101,14 @@ def _mark_blocks(lines: list[str]) -> tuple[list[str], set[str]]:
     return out, refs
 
 
+def _is_italic_intro(raw: str, emphasis: str) -> bool:
+    """Wholly italic, or opening in italics that are never closed (as some editors' notes do)."""
+    text = raw.lstrip()
+    return emphasis == "em" or (
+        text.startswith("*") and not text.startswith("**") and text.count("*") == 1
+    )
+
+
 def read_markdown(text: str, *, source: Source | None = None) -> Document:
     """Read Markdown (with kramdown and front-matter conventions) into a Document."""
     metadata, body = split_front_matter(text)
@@ -131,7 +139,7 @@ def read_markdown(text: str, *, source: Source | None = None) -> Document:
             continue
         emphasis = emphasis_of(raw)
         kind: BlockKind | None = None
-        if emphasis == "em" and metadata and not seen_heading:
+        if metadata and not seen_heading and _is_italic_intro(raw, emphasis):
             kind = "note"
         elif _BULLET.match(paragraph[0]):
             kind = "list_item"

@@ -19,6 +19,7 @@ _INLINE_LINK = re.compile(
     r"\[([^\]]+)\]\((?:https?:|mailto:|#|/|\.\.?/)[^)\s]*(?:\s+\"[^\"]*\")?\)"
 )
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
+_SHORTCUT_LINK = re.compile(r"\[([^\]\[^]+)\](?![\[(:])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _IAL = re.compile(r"\s*\{:[^}]*\}")
@@ -54,6 +55,11 @@ def strip_inline(raw: str, link_refs: Collection[str] = ()) -> str:
         return match.group(1) if ref in link_refs else match.group(0)
 
     text = _REF_LINK.sub(ref_link, text)
+
+    def shortcut_link(match: re.Match[str]) -> str:
+        return match.group(1) if match.group(1).strip().lower() in link_refs else match.group(0)
+
+    text = _SHORTCUT_LINK.sub(shortcut_link, text)
     text = _TAG.sub("", text)
     # Escaped characters are wording; hide them while emphasis markers go.
     escaped: list[str] = []
