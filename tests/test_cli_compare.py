@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,17 @@ def test_ignore_case(tmp_path: Path) -> None:
     new.write_text("the parties agree.\n", encoding="utf-8")
     assert run(old, new)[0] == 1
     assert run(old, new, "--ignore-case")[0] == 0
+
+
+def test_installed_command_end_to_end(files: tuple[Path, Path]) -> None:
+    command = Path(sys.executable).with_name("diffdoc")
+    argv = [str(command)] if command.exists() else [sys.executable, "-m", "diffdoc"]
+    result = subprocess.run(
+        [*argv, "compare", *map(str, files), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["stats"]["words_inserted"] == 1
