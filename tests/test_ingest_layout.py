@@ -154,7 +154,10 @@ def test_starts_paragraph_rules() -> None:
 
 
 def test_hyphens_at_line_end_use_the_document_as_evidence() -> None:
-    words = document_words(["The development of states", "action-oriented work"])
+    words = document_words(
+        ["The development of states", "action-oriented work", "sustainable develop-", "ment"]
+    )
+    assert document_words(["no hyphen at any line end"]) == {}
     assert (
         join_lines(["sustainable develop-", "ment goals"], words) == "sustainable development goals"
     )

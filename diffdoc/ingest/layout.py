@@ -84,10 +84,11 @@ def furniture_key(line: str) -> tuple[str, ...]:
 
 
 def _repeated_short_lines(lines: Sequence[str]) -> set[tuple[str, ...]]:
-    counts = Counter(furniture_key(line) for line in lines if not is_blank(line))
+    short = [line for line in lines if 0 < len(line.strip()) <= SHORT_LINE]
+    counts = Counter(furniture_key(line) for line in short)
     return {
         key
-        for line in lines
+        for line in short
         if (key := furniture_key(line))
         and counts[key] >= 2
         and len(text := line.strip()) <= SHORT_LINE
@@ -168,9 +169,8 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
     notes: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(lines):
-        following = _neighbour(lines, index, 1)
-        if not _FOOTNOTE_RULE.match(lines[index].strip()) or not (
-            following and _FOOTNOTE_START.match(following)
+        if not _FOOTNOTE_RULE.match(lines[index].strip()) or not _FOOTNOTE_START.match(
+            _neighbour(lines, index, 1) or ""
         ):
             index += 1
             continue
@@ -200,7 +200,12 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
 
 
 def document_words(lines: Sequence[str]) -> Counter[str]:
-    """Every word of the text, lowercased: evidence for resolving line-end hyphens."""
+    """Every word of the text, lowercased: evidence for resolving line-end hyphens.
+
+    Empty when no line ends with a hyphen, since then nothing needs the evidence.
+    """
+    if not any(line.rstrip().endswith("-") for line in lines):
+        return Counter()
     return Counter(word.lower() for line in lines for word in _WORD.findall(line))
 
 
