@@ -18,6 +18,7 @@ from typing import Literal
 import diff_match_patch as pure_dmp
 import fast_diff_match_patch as fast_dmp
 
+from diffdoc.errors import DiffdocError
 from diffdoc.models import Segment
 from diffdoc.normalize import KeyConfig, comparison_key
 from diffdoc.segment import is_word, sentences, tokenize
@@ -27,8 +28,9 @@ Engine = Callable[[str, str], list[tuple[Op, int]]]
 
 # Texts longer than this (characters, both sides together) are aligned by sentences first.
 LONG_TEXT = 20_000
-_FIRST_CODE = 0x100  # above ASCII and Latin-1, whose whitespace/punctuation dmp treats specially
-_SURROGATES = 0xD800
+# Private use areas: the BMP one, then planes 15 and 16.
+_CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+CAPACITY = sum(last - first + 1 for first, last in _CODE_RANGES)
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,14 @@ ENGINE: Engine = fast_engine
 
 
 def _code(n: int) -> str:
-    code = _FIRST_CODE + n
-    if code >= _SURROGATES:
-        code += 0x800
-    return chr(code)
+    """The n-th private-use character. All of them are in one character class, so the
+    semantic cleanup (which prefers boundaries at spaces and punctuation) treats every token
+    alike and results do not depend on which character a token got; both engines agree."""
+    for first, last in _CODE_RANGES:
+        if n <= last - first:
+            return chr(first + n)
+        n -= last - first + 1
+    raise DiffdocError(f"too many distinct words or sentences to diff (over {CAPACITY:,})")
 
 
 def diff_keys(
@@ -120,8 +126,7 @@ class TokenCodes:
             char = self.by_key[key] = _code(len(self.by_key))
         self.by_token[token] = char
 
-    def encode(self, tokens: Sequence[str]) -> str:
-        """The tokens' key characters as one string."""
+    def _encode(self, tokens: Sequence[str]) -> str:
         try:
             return "".join(map(self.by_token.__getitem__, tokens))
         except KeyError:
@@ -129,6 +134,14 @@ class TokenCodes:
                 if token not in self.by_token:
                     self._add(token)
             return "".join(map(self.by_token.__getitem__, tokens))
+
+    def encode(self, old: Sequence[str], new: Sequence[str]) -> tuple[str, str]:
+        """Both token lists as strings of key characters, in one consistent mapping."""
+        if len(self.by_key) + len(old) + len(new) > CAPACITY:
+            # Start afresh; safe because results do not depend on which character a key got.
+            self.by_key.clear()
+            self.by_token.clear()
+        return self._encode(old), self._encode(new)
 
 
 class _Builder:
@@ -179,7 +192,7 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
         out.equal(old)
         return
     old_tokens, new_tokens = tokenize(old), tokenize(new)
-    a, b = codes.encode(old_tokens), codes.encode(new_tokens)
+    a, b = codes.encode(old_tokens, new_tokens)
     ops: list[tuple[Op, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
     i = j = 0
     pending_old: list[str] = []

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffdoc.models import CompareOptions, Segment
-from diffdoc.normalize import KeyConfig
+from diffdoc.models import Block, CompareOptions, Document, Segment
+from diffdoc.normalize import KeyConfig, comparison_key
 from diffdoc.wordiff import LONG_TEXT, changes, diff_keys, diff_words, fast_engine, pure_engine
 
 DEFAULT = KeyConfig()
@@ -112,3 +116,27 @@ def test_fast_and_pure_engines_give_identical_diffs(old: list[str], new: list[st
 def test_both_texts_always_rebuild(old: str, new: str) -> None:
     for config in (DEFAULT, STRICT):
         assert rebuild(diff_words(old, new, config).segments) == (old, new)
+
+
+def test_engines_agree_on_a_whole_comparison_sharing_one_code_table(
+    monkeypatch: pytest.MonkeyPatch, seed_path: Path
+) -> None:
+    from diffdoc import wordiff
+    from diffdoc.compare import compare
+    from diffdoc.ingest import read_document
+
+    old = read_document(seed_path)
+    rng = random.Random(3)
+    texts = old.texts
+    for _ in range(40):  # swap random words between paragraphs: many small edits
+        i, j = rng.randrange(len(texts)), rng.randrange(len(texts))
+        a, b = texts[i].split(" "), texts[j].split(" ")
+        a[rng.randrange(len(a))] = b[rng.randrange(len(b))]
+        texts[i] = " ".join(a)
+    new = Document(old.title, tuple(Block("paragraph", t, comparison_key(t)) for t in texts))
+    results = []
+    for engine in (fast_engine, pure_engine):
+        monkeypatch.setattr(wordiff, "ENGINE", engine)
+        results.append(compare(old, new).blocks)
+    assert results[0] == results[1]
+    assert any(block.op == "modify" for block in results[0])
