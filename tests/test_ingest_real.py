@@ -129,3 +129,27 @@ def test_quad_statement(texts_dir: Path) -> None:
     # Narrow no-break spaces stay in the text as written and become spaces in the key.
     assert doc.blocks[0].text.startswith("1.\u202fWe have\u202fconvened to reaffirm")
     assert doc.blocks[0].key.startswith("1. We have convened to reaffirm")
+
+
+def test_separator_change_leaves_the_text_unchanged(texts_dir: Path) -> None:
+    """Los Angeles Declaration v1 -> v2 only turns an em-dash rule into a Markdown rule."""
+    name = "americas-2022-06-10-los-angeles-declaration-migration-protection.wh-md.{}.en.txt"
+    v1, v2 = read(texts_dir, name.format("v1")), read(texts_dir, name.format("v2"))
+    assert v1.blocks == v2.blocks
+    assert [b.text for b in v1.blocks if b.kind == "heading"][0] == (
+        "Promoting Stability and Assistance for Communities of Destination, Origin, Transit, "
+        "and Return"
+    )
+
+
+def test_bold_headings_followed_by_a_line_break(texts_dir: Path) -> None:
+    doc = read(texts_dir, "quad-2022-05-24-quad-joint-leaders-statement-tokyo.wh-md.en.txt")
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert headings[:3] == [
+        "Peace and Stability",
+        "COVID-19 and Global Health Security",
+        "Infrastructure",
+    ]
+    assert "Space" in headings and headings[-1] == "Closing"
+    first = next(b for b in doc.blocks if b.section == "Peace and Stability")
+    assert first.text.startswith("We discussed our respective responses")

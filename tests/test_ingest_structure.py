@@ -8,6 +8,7 @@ from diffdoc.ingest.structure import (
     Draft,
     assemble,
     attach_lone_labels,
+    drop_separators,
     find_label,
     is_heading_text,
     join_page_cuts,
@@ -200,3 +201,8 @@ def test_assemble_sections_labels_and_keys() -> None:
     assert paragraph.text == "1. This Agreement\u00a0aims"
     assert paragraph.key == "1. This Agreement aims"
     assert (footnote.kind, footnote.label, footnote.section) == ("footnote", "5", None)
+
+
+def test_drop_separators() -> None:
+    drafts = [Draft("Text."), Draft("————————————————-"), Draft("* * *"), Draft("A - B")]
+    assert texts(drop_separators(drafts)) == [(None, "Text."), (None, "A - B")]

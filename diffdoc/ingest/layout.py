@@ -42,6 +42,7 @@ _BULLET = re.compile(r"^(?:[-*+•·▪]\s)")
 # A sentence that ends a paragraph: a colon or semicolon at a line end usually goes on.
 _ENDS_FULL_STOP = re.compile(r"[.!?。！？…]['\"’”»)\]]*$")
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_BOLD_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__)$")
 _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 SHORT_LINE = 60
@@ -293,6 +294,8 @@ def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap
         return False  # "1." alone on its line: the text follows
     if _BULLET.match(text):
         return True
+    if _BOLD_LINE.match(before) and not _BOLD_LINE.match(text):
+        return True  # a bold heading line, then its text ("**Peace and Stability**  ")
     if previous.endswith("  ") or previous.endswith("\\"):
         return False  # explicit line break inside a paragraph (Markdown)
     if is_standalone_heading(before):

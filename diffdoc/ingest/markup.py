@@ -34,8 +34,8 @@ _UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w\\])(_{1,2})(?=\S)(.+?)(?<=\S)\1(?!\w
 def emphasis_of(raw: str) -> str:
     """ "strong" when the whole text is bold, "em" when wholly italic, else ""."""
     text = _FOOTNOTE_REF.sub("", raw).strip()
-    if _STRONG_ONLY.match(text):
-        return "strong"
+    if _STRONG_ONLY.match(text) or (text.startswith("**") and text.count("*") == 2):
+        return "strong"  # also bold opened and never closed ("**Space")
     if _EM_ONLY.match(text):
         return "em"
     return ""

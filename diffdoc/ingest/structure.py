@@ -311,7 +311,16 @@ def mark_end_marks(drafts: list[Draft]) -> list[Draft]:
     ]
 
 
+_SEPARATOR = re.compile(r"^[-–—―_*=~·•\s]{3,}$")
+
+
+def drop_separators(drafts: list[Draft]) -> list[Draft]:
+    """Separator lines ("————————", "* * *") are layout, like Markdown's thematic breaks."""
+    return [d for d in drafts if not (_undecided(d) and _SEPARATOR.match(d.text.strip()))]
+
+
 RULES: tuple[Rule, ...] = (
+    drop_separators,
     mark_end_marks,
     attach_lone_labels,
     split_run_in_headings,
