@@ -329,7 +329,13 @@ def _change_summary(stats: Stats | None) -> str:
         return "first version"
     if not stats.changed:
         return "no wording change"
-    done = {"modify": "modified", "insert": "inserted", "delete": "deleted", "move": "moved"}
+    done = {
+        "modify": "modified",
+        "insert": "inserted",
+        "delete": "deleted",
+        "move": "moved",
+        "merge": "merged",
+    }
     ops = [
         f"{getattr(stats, op)} {done.get(op, op)}"
         for op in ("modify", "insert", "delete", "move", "split", "merge")
