@@ -187,10 +187,11 @@ class Index:
                 self._db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
 
     def clear(self) -> None:
-        """Forget every document (before a full rebuild)."""
+        """Forget every document and cached statistic (before a full rebuild)."""
         with _transaction(self._db):
             self._db.execute("DELETE FROM versions")
             self._db.execute("DELETE FROM documents")
+            self._db.execute("DELETE FROM change_stats")
 
 
 @contextmanager
