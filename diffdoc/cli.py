@@ -414,7 +414,12 @@ def verify(rebuild_index: bool, corpus_dir: Path) -> None:
 @main.command()
 @click.argument("ref")
 @click.option(
-    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="txt", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="txt",
+    show_default=True,
+    help="txt: the normalized text format; md: Markdown; json: blocks with keys.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
 @_corpus_option
