@@ -29,13 +29,14 @@ from diffdoc.ingest.structure import (
     join_text,
 )
 
-_PAGE_MARKERS = (
-    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),  # 2/5
-    re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$"),  # - 3 -
-    re.compile(r"^(?:Page|page|PAGE)\s+\d{1,4}(?:\s+of\s+\d{1,4})?$"),
-    re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$"),  # UN job number: 25-16680 (E)
-    re.compile(r"^\\?\*\d{7,}\\?\*$"),  # UN barcode: *2516680*
+_PAGE_MARKER = re.compile(
+    r"^(?:\d{1,4}\s*/\s*\d{1,4}"  # 2/5
+    r"|[-–—]\s*\d{1,4}\s*[-–—]"  # - 3 -
+    r"|(?:Page|page|PAGE)\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
+    r"|\d{2}-\d{5}(?:\s*\([A-Z]\))?"  # UN job number: 25-16680 (E)
+    r"|\\?\*\d{7,}\\?\*)$"  # UN barcode: *2516680*
 )
+_BARE_NUMBER = re.compile(r"\d{1,4}")
 _FOOTNOTE_RULE = re.compile(r"^_{5,}$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _BULLET = re.compile(r"^(?:[-*+•·▪]\s)")
@@ -57,13 +58,12 @@ def is_blank(line: str) -> bool:
 
 def is_page_marker(line: str) -> bool:
     """Page numbers, job numbers, barcodes: printed on every page, never wording."""
-    text = line.strip()
-    return any(pattern.match(text) for pattern in _PAGE_MARKERS)
+    return _PAGE_MARKER.match(line.strip()) is not None
 
 
 def _is_bare_page_number(lines: Sequence[str], index: int) -> bool:
     """A number alone on its line with a blank line (a page break) right before or after."""
-    if not re.fullmatch(r"\d{1,4}", lines[index].strip()):
+    if not _BARE_NUMBER.fullmatch(lines[index].strip()):
         return False
     return (index > 0 and is_blank(lines[index - 1])) or (
         index + 1 < len(lines) and is_blank(lines[index + 1])
@@ -100,42 +100,67 @@ def _repeated_short_lines(lines: Sequence[str]) -> set[tuple[str, ...]]:
     }
 
 
+def _without_form_feed(line: str) -> str:
+    return line if "\f" not in line else "" if line.strip() == "\f" else line.replace("\f", "")
+
+
+def _is_repeated(lines: Sequence[str], repeated: set[tuple[str, ...]]) -> list[bool]:
+    """Which lines have the furniture key of a repeated short line (sorting the words only
+    of lines with as many words as some repeated line)."""
+    if not repeated:
+        return [False] * len(lines)
+    sizes = {len(key) for key in repeated}
+    flags = []
+    for line in lines:
+        words = line.split()
+        flags.append(len(words) in sizes and tuple(sorted(words)) in repeated)
+    return flags
+
+
 def remove_page_furniture(lines: Sequence[str]) -> list[str]:
     """Blank out runs of furniture lines (page markers, repeated short lines) that hold a
     page marker, and repeated short lines standing alone where a page break cut a sentence."""
-    lines = [line.replace("\f", "") if line.strip() != "\f" else "" for line in lines]
+    lines = [_without_form_feed(line) for line in lines]
     repeated = _repeated_short_lines(lines)
-    lines = ["" if _is_bare_page_number(lines, i) else line for i, line in enumerate(lines)]
+    lines = [
+        "" if _BARE_NUMBER.fullmatch(line.strip()) and _is_bare_page_number(lines, i) else line
+        for i, line in enumerate(lines)
+    ]
+    # Each line's facts once: the runs below would otherwise recompute them.
+    blank = [not line.strip() for line in lines]
+    marker = [not empty and is_page_marker(line) for line, empty in zip(lines, blank, strict=True)]
+    in_repeated = _is_repeated(lines, repeated)
     out = list(lines)
     index = 0
     while index < len(lines):
-        if is_blank(lines[index]):
+        if blank[index]:
             index += 1
             continue
         end = index
         run: list[int] = []
-        while end < len(lines) and (
-            is_blank(lines[end])
-            or is_page_marker(lines[end])
-            or furniture_key(lines[end]) in repeated
-        ):
-            if not is_blank(lines[end]):
+        while end < len(lines) and (blank[end] or marker[end] or in_repeated[end]):
+            if not blank[end]:
                 run.append(end)
             end += 1
-        if any(is_page_marker(lines[i]) for i in run):
+        if any(marker[i] for i in run):
             for i in run:
                 out[i] = ""
         index = max(end, index + 1)
-    return _remove_running_headers(out, repeated)
+    # A line blanked above has an empty key, never a repeated one.
+    return _remove_running_headers(
+        out, [flag and bool(line) for flag, line in zip(in_repeated, out, strict=True)]
+    )
 
 
-def _remove_running_headers(lines: list[str], repeated: set[tuple[str, ...]]) -> list[str]:
+def _remove_running_headers(lines: list[str], in_repeated: Sequence[bool]) -> list[str]:
+    """Blank repeated short lines standing alone where a page break cut a sentence;
+    `in_repeated` says which lines have the key of a repeated short line."""
     standalone: dict[tuple[str, ...], list[int]] = {}
     cut_headers: set[tuple[str, ...]] = set()
     for index, line in enumerate(lines):
-        text = furniture_key(line)
-        if text not in repeated:
+        if not in_repeated[index]:
             continue
+        text = furniture_key(line)
         before = _neighbour(lines, index, -1)
         after = _neighbour(lines, index, 1)
         if (index == 0 or is_blank(lines[index - 1])) and (
@@ -170,8 +195,10 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
     notes: list[tuple[str, list[str]]] = []
     index = 0
     while index < len(lines):
-        if not _FOOTNOTE_RULE.match(lines[index].strip()) or not _FOOTNOTE_START.match(
-            _neighbour(lines, index, 1) or ""
+        if (
+            "_____" not in lines[index]
+            or not _FOOTNOTE_RULE.match(lines[index].strip())
+            or not _FOOTNOTE_START.match(_neighbour(lines, index, 1) or "")
         ):
             index += 1
             continue
@@ -192,7 +219,7 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
             elif text:
                 notes.append(("", [text]))
             index += 1
-    words = document_words(lines)
+    words = document_words(lines) if notes else Counter()
     footnotes = [
         Draft(join_lines(parts, words), kind="footnote", label=label or None)
         for label, parts in notes
@@ -214,6 +241,8 @@ def join_lines(lines: Sequence[str], words: Counter[str] | None = None) -> str:
     """Join the lines of one paragraph; a line-end hyphen is dropped only when the document
     spells the joined word without it elsewhere ("develop-" + "ment"), kept otherwise
     ("action-" + "oriented")."""
+    if len(lines) == 1:  # the common case: nothing to join
+        return close_split_hyphens(lines[0].strip())
     text = ""
     for line in lines:
         line = line.strip()
@@ -238,7 +267,7 @@ _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d])- (?!(?:and|or|nor|to)\b)(?=[a-z])")
 
 def close_split_hyphens(text: str) -> str:
     """Rejoin a compound that an extractor split after its hyphen ("action- oriented")."""
-    return _SPLIT_HYPHEN.sub("-", text)
+    return _SPLIT_HYPHEN.sub("-", text) if "- " in text else text
 
 
 @dataclass(frozen=True)
