@@ -1,0 +1,1 @@
+"""Following a text through its drafts: paragraph lineage, negotiation brackets, phrase traces."""
