@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from drafts_helpers import PARIS
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,14 +23,6 @@ from diffdoc.drafts.brackets import (
 from diffdoc.ingest import read_document
 from diffdoc.models import Block, Document
 from diffdoc.normalize import comparison_key
-
-PARIS = (
-    "paris-2015-11-06-adp-draft-agreement.okfn-md.en.txt",
-    "paris-2015-12-04-adp-draft-agreement.okfn-md.en.txt",
-    "paris-2015-12-09-draft-agreement.okfn-md.en.txt",
-    "paris-2015-12-12-paris-agreement-adopted.okfn-md.en.txt",
-    "paris-2016-01-29-paris-agreement-editorial-corrections.okfn-md.en.txt",
-)
 
 
 def doc(*texts: str, kind: str = "paragraph") -> Document:
