@@ -105,13 +105,22 @@ def _without_form_feed(line: str) -> str:
 
 
 def _is_repeated(lines: Sequence[str], repeated: set[tuple[str, ...]]) -> list[bool]:
-    """Which lines have the furniture key of a repeated short line (sorting the words only
-    of lines with as many words as some repeated line)."""
+    """Which lines have the furniture key of a repeated short line.
+
+    Cheap on long lines: a line whose only spaces are single plain ones (printable, no
+    double space) has words that join back to the line itself, so when it is longer than
+    every repeated line's words joined (plus a space at each end) it cannot match. Other
+    lines are split, and sorted only when they have as many words as some repeated line.
+    """
     if not repeated:
         return [False] * len(lines)
     sizes = {len(key) for key in repeated}
+    longest = max(sum(map(len, key)) + len(key) - 1 for key in repeated) + 2
     flags = []
     for line in lines:
+        if not line or (len(line) > longest and "  " not in line and line.isprintable()):
+            flags.append(False)
+            continue
         words = line.split()
         flags.append(len(words) in sizes and tuple(sorted(words)) in repeated)
     return flags
@@ -120,7 +129,7 @@ def _is_repeated(lines: Sequence[str], repeated: set[tuple[str, ...]]) -> list[b
 def remove_page_furniture(lines: Sequence[str]) -> list[str]:
     """Blank out runs of furniture lines (page markers, repeated short lines) that hold a
     page marker, and repeated short lines standing alone where a page break cut a sentence."""
-    lines = [_without_form_feed(line) for line in lines]
+    lines = [line if "\f" not in line else _without_form_feed(line) for line in lines]
     repeated = _repeated_short_lines(lines)
     lines = [
         "" if _BARE_NUMBER.fullmatch(line.strip()) and _is_bare_page_number(lines, i) else line
@@ -131,10 +140,11 @@ def remove_page_furniture(lines: Sequence[str]) -> list[str]:
     marker = [not empty and is_page_marker(line) for line, empty in zip(lines, blank, strict=True)]
     in_repeated = _is_repeated(lines, repeated)
     out = list(lines)
-    index = 0
+    # Only a run holding a page marker is blanked: without markers there is nothing to do.
+    index = 0 if any(marker) else len(lines)
     while index < len(lines):
-        if blank[index]:
-            index += 1
+        if blank[index] or not (marker[index] or in_repeated[index]):
+            index += 1  # a blank line, or one that starts no run
             continue
         end = index
         run: list[int] = []
@@ -157,9 +167,8 @@ def _remove_running_headers(lines: list[str], in_repeated: Sequence[bool]) -> li
     `in_repeated` says which lines have the key of a repeated short line."""
     standalone: dict[tuple[str, ...], list[int]] = {}
     cut_headers: set[tuple[str, ...]] = set()
-    for index, line in enumerate(lines):
-        if not in_repeated[index]:
-            continue
+    for index in itertools.compress(range(len(lines)), in_repeated):
+        line = lines[index]
         text = furniture_key(line)
         before = _neighbour(lines, index, -1)
         after = _neighbour(lines, index, 1)
@@ -372,7 +381,7 @@ def chunks(lines: Sequence[str]) -> list[list[str]]:
     """Runs of non-blank lines."""
     out: list[list[str]] = [[]]
     for line in lines:
-        if is_blank(line):
+        if not line.strip():  # is_blank, inlined: this runs once per line
             if out[-1]:
                 out.append([])
         else:
@@ -384,6 +393,9 @@ def paragraphs(lines: Sequence[str], wrap: Wrap | None) -> list[list[str]]:
     """Split the text into paragraphs, each a list of its lines."""
     out: list[list[str]] = []
     for chunk in chunks(lines):
+        if len(chunk) == 1:
+            out.append(chunk)
+            continue
         out.append([chunk[0]])
         for index in range(1, len(chunk)):
             following = chunk[index + 1] if index + 1 < len(chunk) else None

@@ -40,7 +40,9 @@ LABEL = re.compile(
     r"|(?:Pp|PP|pp|Op|OP|op)" + _SPACE + r"?\d{1,3}(?:\.\d{1,3})*\.?)"
     r"(?=" + _SPACE + "|$)"
 )
-_TERMINAL = re.compile(r"[.!?;:。！？；：…]['\"’”»)\]]*$")
+# A sentence ends with one of these, then maybe closing quotes or brackets.
+_TERMINAL_MARKS = frozenset(".!?;:。！？；：…")
+_CLOSERS = "'\"’”»)]"
 _STANDALONE_HEADING = re.compile(
     r"^(?:" + _ROMAN + r"\.?"
     r"|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX|Appendix)"
@@ -70,6 +72,10 @@ _RUN_IN = re.compile(
     r"^(?P<head>(?:" + _ROMAN + r"\.\s+)?[A-Z][^.;:!?]{2,150}?[^\s.,;:!?])"
     r"\s+(?P<label>\d{1,3}\.)\s+(?P<body>[A-Z\"“].*)$"
 )
+# Every _RUN_IN match holds a space, 1-3 digits, a full stop and a space: a cheap test that
+# rules out almost every paragraph (spelled to start at the full stop, which the regex engine
+# finds fast).
+_RUN_IN_HINT = re.compile(r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=\s\d\d\d\.))\s")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
@@ -81,7 +87,7 @@ def find_label(text: str) -> str | None:
 
 def ends_sentence(text: str) -> bool:
     """True when the text ends with terminal punctuation (closing quotes allowed)."""
-    return bool(_TERMINAL.search(text.rstrip()))
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL_MARKS
 
 
 def is_standalone_heading(text: str) -> bool:
@@ -94,6 +100,11 @@ def is_heading_text(text: str) -> bool:
     if _STANDALONE_HEADING.match(text):
         return True
     return bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
+
+
+def word_count_above(text: str, limit: int) -> int:
+    """`len(text.split())`, but counting no further than `limit + 1`: cheap on long texts."""
+    return len(text.split(maxsplit=limit))
 
 
 def join_text(left: str, right: str) -> str:
@@ -141,7 +152,11 @@ def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
     last_number = 0
     for draft in drafts:
         label = find_label(draft.text) if _undecided(draft) else None
-        match = _RUN_IN.match(draft.text) if _undecided(draft) and label is None else None
+        match = (
+            _RUN_IN.match(draft.text)
+            if _undecided(draft) and label is None and _RUN_IN_HINT.search(draft.text)
+            else None
+        )
         if match and int(match.group("label")[:-1]) == last_number + 1:
             out.append(Draft(match.group("head"), kind="heading"))
             draft = Draft(f"{match.group('label')} {match.group('body')}")
@@ -161,6 +176,8 @@ def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
 
 def _inline_number(text: str, number: int) -> int | None:
     """Where paragraph `number` starts inside `text` after a sentence end, or None."""
+    if f"{number}." not in text:
+        return None
     pattern = re.compile(
         r"[.;!?][\"”’)\]]*(?:\s+\d{1,3})?\s+(?P<start>" + str(number) + r"\.\s+[A-Z\"“])"
     )
@@ -191,12 +208,12 @@ def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
         text = draft.text.strip()
         if (
             draft.kind is None
-            and len(text.split()) <= 10
             and text[:1].isupper()
-            and not ends_sentence(text)
-            and find_label(text) is None
             and _undecided(following)
             and re.fullmatch(r"\d{1,3}\.", find_label(following.text) or "")
+            and not ends_sentence(text)
+            and find_label(text) is None
+            and word_count_above(text, 10) <= 10
             and (previous is None or previous.kind is not None or ends_sentence(previous.text))
         ):
             out[index] = replace(draft, kind="heading")
@@ -213,7 +230,7 @@ def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
             and previous.kind == "heading"
             and _NUMBERED_HEADING.match(previous.text.strip())
             and draft.kind in (None, "heading")
-            and len(draft.text.split()) <= 12
+            and word_count_above(draft.text, 12) <= 12
             and not re.search(r"[.;:!?]", draft.text)
             and not draft.text.rstrip().endswith(",")
             and not _CLOSING.match(draft.text.strip())
@@ -254,8 +271,8 @@ def _is_cut(first: Draft, second: Draft) -> bool:
     last = first.text.rstrip()[-1:]
     return (
         (last.isalnum() or bool(_CJK.match(last)))
-        and len(first.text.split()) >= 8
         and find_label(second.text) is None
+        and word_count_above(first.text, 7) >= 8
     )
 
 

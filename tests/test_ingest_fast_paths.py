@@ -1,0 +1,49 @@
+"""The reading fast paths agree with the plain definitions they replace."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diffdoc.ingest.layout import _is_repeated, furniture_key, remove_page_furniture
+from diffdoc.ingest.structure import _RUN_IN_HINT, ends_sentence, word_count_above
+
+_ALPHABET = st.sampled_from([*" \t\u00a0\u3000\n.!?;:。…'\"’”»)]ab1-x", "12. ", " 7. "])
+texts = st.lists(_ALPHABET, max_size=30).map("".join)
+
+
+@given(texts)
+def test_ends_sentence_is_the_terminal_regex(text: str) -> None:
+    terminal = re.compile(r"[.!?;:。！？；：…]['\"’”»)\]]*$")
+    assert ends_sentence(text) == bool(terminal.search(text.rstrip()))
+
+
+@given(texts, st.integers(min_value=0, max_value=12))
+def test_word_count_above_counts_up_to_the_limit(text: str, limit: int) -> None:
+    assert word_count_above(text, limit) == min(len(text.split()), limit + 1)
+
+
+@given(texts)
+def test_run_in_hint_is_the_plain_pattern(text: str) -> None:
+    assert bool(_RUN_IN_HINT.search(text)) == bool(re.search(r"\s\d{1,3}\.\s", text))
+
+
+_WORDS = st.sampled_from(["Annex", "A/RES/80/3", "page", "2", "Title", "  ", "\t", "\u00a0"])
+lines = st.lists(_WORDS, max_size=12).map(" ".join)
+
+
+@given(st.lists(lines, min_size=1, max_size=8), st.lists(lines, max_size=8))
+def test_repeated_lines_found_as_by_sorting_every_line(keyed: list[str], others: list[str]) -> None:
+    repeated = {furniture_key(line) for line in keyed if furniture_key(line)}
+    every = keyed + others + [line * 9 for line in keyed]
+    expected = [furniture_key(line) in repeated for line in every]
+    assert _is_repeated(every, repeated) == expected
+
+
+def test_furniture_runs_with_markers_far_apart() -> None:
+    body = ["Running text of the paragraph, long enough to be no header at all."] * 3
+    lines = ["Page 1 of 2", "A/RES/80/3", "", *body, "", "A/RES/80/3", "Page 2 of 2", ""]
+    out = remove_page_furniture(lines)
+    assert out == ["", "", "", *body, "", "", "", ""]
