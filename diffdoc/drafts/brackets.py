@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from diffdoc.drafts.trace import phrase_offsets
 from diffdoc.models import PARAGRAPH_SEPARATOR, Block, Document
 from diffdoc.normalize import comparison_key
 
@@ -196,17 +197,7 @@ def version_brackets(document: Document) -> VersionBrackets:
 
 def contains_phrase(haystack: str, needle: str) -> bool:
     """True when `needle` occurs in `haystack` and does not start or end inside a word."""
-    if not needle:
-        return False
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        before_ok = start == 0 or not (haystack[start - 1].isalnum() and needle[0].isalnum())
-        after_ok = end == len(haystack) or not (haystack[end].isalnum() and needle[-1].isalnum())
-        if before_ok and after_ok:
-            return True
-        start = haystack.find(needle, start + 1)
-    return False
+    return next(phrase_offsets(haystack, needle), None) is not None
 
 
 def compare_brackets(old: VersionBrackets | None, new: VersionBrackets) -> BracketCounts:

@@ -1,0 +1,163 @@
+"""A disposable cache of comparisons, named by the content hashes of the two texts.
+
+`<corpus>/cache/compare/<old-sha>-<new-sha>-<options>.json` holds the aligned blocks and word
+segments of one comparison. A file that is missing, unreadable, from another diffdoc version or
+that does not rebuild both texts is simply recomputed and rewritten; deleting the folder only
+makes the next `blame` or `history` slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from diffdoc import __version__
+from diffdoc.models import (
+    BLOCK_OPS,
+    PARAGRAPH_SEPARATOR,
+    BlockChange,
+    CompareOptions,
+    Comparison,
+    Document,
+    Segment,
+    Stats,
+)
+
+CACHE_FORMAT = "diffdoc-compare-cache/1"
+CACHE_DIR = Path("cache") / "compare"
+SEGMENT_OPS = ("equal", "insert", "delete")
+
+Compare = Callable[[Document, Document, CompareOptions], Comparison]
+
+
+def options_name(options: CompareOptions) -> str:
+    """A short name for comparison options, used in cache file names."""
+    names = [f.name.replace("_", "-") for f in fields(options) if getattr(options, f.name)]
+    return "+".join(names) or "default"
+
+
+class ComparisonCache:
+    """Comparisons stored under a corpus folder, by the sha256 of both normalized texts."""
+
+    def __init__(self, corpus_root: Path, compare: Compare) -> None:
+        self.folder = corpus_root / CACHE_DIR
+        self._compare = compare
+        self.hits = 0
+        self.misses = 0
+
+    def path(self, old_sha: str, new_sha: str, options: CompareOptions) -> Path:
+        """Where the comparison of two texts with these options is kept."""
+        return self.folder / f"{old_sha}-{new_sha}-{options_name(options)}.json"
+
+    def compare(
+        self,
+        old: Document,
+        new: Document,
+        old_sha: str,
+        new_sha: str,
+        options: CompareOptions,
+    ) -> Comparison:
+        """The comparison of `old` and `new`, from the cache when a sound copy is there."""
+        path = self.path(old_sha, new_sha, options)
+        loaded = _load(path, old, new, options)
+        if loaded is not None:
+            self.hits += 1
+            return loaded
+        self.misses += 1
+        comparison = self._compare(old, new, options)
+        # A cache that cannot be written only makes the next run slower.
+        with contextlib.suppress(OSError):
+            _store(path, comparison)
+        return comparison
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """The cached form of a comparison: blocks as [op, old, new, [[op, text], ...]]."""
+    return {
+        "format": CACHE_FORMAT,
+        "tool": __version__,
+        "options": asdict(comparison.options),
+        "stats": asdict(comparison.stats),
+        "blocks": [
+            [b.op, list(b.old), list(b.new), [[s.op, s.text] for s in b.segments]]
+            for b in comparison.blocks
+        ],
+    }
+
+
+def comparison_from_json(
+    data: Any, old: Document, new: Document, options: CompareOptions
+) -> Comparison | None:
+    """Rebuild a cached comparison; None unless it is sound and rebuilds both texts."""
+    try:
+        if (
+            data["format"] != CACHE_FORMAT
+            or data["tool"] != __version__
+            or data["options"] != asdict(options)
+        ):
+            return None
+        blocks = tuple(_block(item) for item in data["blocks"])
+        stats = Stats(**data["stats"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not _rebuilds(blocks, old, new):
+        return None
+    return Comparison(old, new, options, blocks, stats)
+
+
+def _block(item: Any) -> BlockChange:
+    op, old, new, segments = item
+    if op not in BLOCK_OPS or any(s[0] not in SEGMENT_OPS for s in segments):
+        raise ValueError(f"unknown op in {item!r:.60}")
+    return BlockChange(
+        op,
+        tuple(int(i) for i in old),
+        tuple(int(j) for j in new),
+        tuple(Segment(s[0], str(s[1])) for s in segments),
+    )
+
+
+def _rebuilds(blocks: tuple[BlockChange, ...], old: Document, new: Document) -> bool:
+    old_texts, new_texts = old.texts, new.texts
+    seen_old: list[int] = []
+    seen_new: list[int] = []
+    try:
+        for block in blocks:
+            if block.old_text != PARAGRAPH_SEPARATOR.join(old_texts[i] for i in block.old):
+                return False
+            if block.new_text != PARAGRAPH_SEPARATOR.join(new_texts[j] for j in block.new):
+                return False
+            seen_old.extend(block.old)
+            seen_new.extend(block.new)
+    except IndexError:
+        return False
+    return sorted(seen_old) == list(range(len(old_texts))) and sorted(seen_new) == list(
+        range(len(new_texts))
+    )
+
+
+def _load(path: Path, old: Document, new: Document, options: CompareOptions) -> Comparison | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return comparison_from_json(data, old, new, options)
+
+
+def _store(path: Path, comparison: Comparison) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Temporary name first, then rename: a reader never sees half a file.
+    temp = path.parent / f".tmp-{path.name}.{secrets.token_hex(4)}"
+    try:
+        temp.write_text(
+            json.dumps(comparison_to_json(comparison), ensure_ascii=False), encoding="utf-8"
+        )
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
