@@ -3,7 +3,9 @@
     read_document(path)                  -> Document
     parse_bytes(data, name="x.md")       -> Document
 
-Every problem with the input is an InputError naming the file and the problem.
+Every problem with the input is an InputError naming the file and the problem. The readers
+of HTML, DOCX, PDF and Markdown (BeautifulSoup, python-docx, pypdf, PyYAML) are imported only
+when a file of their format arrives: a command that reads plain text never pays for them.
 """
 
 from __future__ import annotations
@@ -14,11 +16,7 @@ from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
-from diffdoc.ingest.docx import read_docx
 from diffdoc.ingest.encoding import decode, looks_binary
-from diffdoc.ingest.html import read_html
-from diffdoc.ingest.markdown import read_markdown
-from diffdoc.ingest.pdf import read_pdf
 from diffdoc.ingest.sniff import sniff_binary, sniff_text
 from diffdoc.ingest.text import read_text
 from diffdoc.models import Document, Source
@@ -61,7 +59,11 @@ def parse_bytes(
         if chosen == "pdf":
             if magic != "pdf":
                 raise InputError(name, "corrupt PDF file (no %PDF header)")
+            from diffdoc.ingest.pdf import read_pdf
+
             return read_pdf(data, name=name, source=source)
+        from diffdoc.ingest.docx import read_docx
+
         return read_docx(data, name=name, source=source)
     if magic == "zip" or (magic is None and encoding is None and looks_binary(data)):
         raise InputError(name, "binary file, not a text document")
@@ -74,7 +76,11 @@ def parse_bytes(
     if chosen == "normalized" or (chosen in ("text", "markdown") and docformat.is_normalized(text)):
         return docformat.loads(text, name=name)
     if chosen == "html":
+        from diffdoc.ingest.html import read_html
+
         return read_html(text, source=source)
     if chosen == "markdown":
+        from diffdoc.ingest.markdown import read_markdown
+
         return read_markdown(text, source=source)
     return read_text(text, source=source)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from diffdoc.errors import InputError
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE mark.
@@ -66,6 +64,8 @@ def decode(data: bytes, *, name: str, encoding: str | None = None) -> tuple[str,
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only legacy-encoded files need detection
+
     guess = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if guess is None:
         raise InputError(
