@@ -1,0 +1,253 @@
+"""HTML report: one self-contained page showing both versions side by side.
+
+One context object (`Page`) is built from the Comparison and rendered with the Jinja templates
+in diffdoc/report/templates/ (autoescape on, StrictUndefined). The CSS and JavaScript are
+inlined, and the Content-Security-Policy allows exactly those two blocks by their SHA-256
+hashes: nothing else may load or run, so hostile document text stays text.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from diffdoc.models import PARAGRAPH_SEPARATOR, Comparison, Document
+from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
+
+COUNTED_OPS = ("modify", "insert", "delete", "move", "split", "merge")
+EXCERPT = 72  # characters of a change shown in the list of changes
+
+
+@dataclass(frozen=True, slots=True)
+class SideInfo:
+    """What the header says about one version."""
+
+    role: str  # "old" or "new"
+    title: str
+    label: str
+    date: str
+    closing: str
+    source_format: str
+    sha256: str
+    lang: str
+    paragraphs: int
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    op: str
+    name: str
+    value: int
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    anchor: str
+    number: int
+    op: str
+    op_name: str
+    where: str
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class NavSection:
+    title: str
+    anchor: str
+    items: tuple[NavItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assets:
+    css: Markup
+    js: Markup
+    csp: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything the template shows."""
+
+    title: str
+    old: SideInfo
+    new: SideInfo
+    counts: tuple[Count, ...]
+    unchanged: int
+    words_inserted: int
+    words_deleted: int
+    unchanged_share: str
+    options: str
+    change_total: int
+    items: tuple[Item, ...]
+    nav: tuple[NavSection, ...]
+    assets: Assets
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The Jinja environment over the templates shipped in the package."""
+    return Environment(
+        loader=PackageLoader("diffdoc.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _sha256_source(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@lru_cache(maxsize=1)
+def assets() -> Assets:
+    """The inline CSS and script, and a CSP that allows exactly them (by hash)."""
+    env = environment()
+    css = env.get_template("style.css").render()
+    js = env.get_template("script.js").render()
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src {_sha256_source(css)}",
+            f"script-src {_sha256_source(js)}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    return Assets(Markup(css), Markup(js), csp)
+
+
+def _side_info(document: Document, role: str) -> SideInfo:
+    source = document.source
+    metadata = document.metadata
+    closing = next((b.text for b in reversed(document.blocks) if b.kind == "closing"), "")
+    return SideInfo(
+        role=role,
+        title=document.title,
+        label=source.label if source else document.title,
+        date=metadata.get("date", ""),
+        closing=closing,
+        source_format=source.format if source else "",
+        sha256=source.sha256 if source else "",
+        lang=metadata.get("lang") or metadata.get("language") or "",
+        paragraphs=len(document.blocks),
+    )
+
+
+def unchanged_share(comparison: Comparison) -> float:
+    """Share of the characters of both versions outside insertions and deletions (0..1).
+
+    Moved paragraphs count as unchanged text; typographic differences in unchanged blocks too.
+    """
+    old = sum(len(text) for text in comparison.old.texts)
+    new = sum(len(text) for text in comparison.new.texts)
+    changed = sum(
+        len(segment.text.replace(PARAGRAPH_SEPARATOR, ""))
+        for block in comparison.blocks
+        if block.op != "equal"
+        for segment in block.segments
+        if segment.op != "equal"
+    )
+    total = old + new
+    return 1.0 if total == 0 else max(0.0, 1.0 - changed / total)
+
+
+def _percent(share: float) -> str:
+    # Rounded down: any change at all shows below 100 %.
+    return f"{math.floor(share * 1000) / 10:.1f} %"
+
+
+def _shorten(text: str, limit: int = EXCERPT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _excerpt(row: Row) -> str:
+    pieces: Sequence[Piece] = [p for paragraph in row.inline for p in paragraph]
+    if row.op == "modify":
+        deleted = next((p.text for p in pieces if p.kind == "del"), "")
+        inserted = next((p.text for p in pieces if p.kind == "ins"), "")
+        if deleted and inserted:
+            return _shorten(f"“{deleted.strip()}” → “{inserted.strip()}”")
+        if deleted:
+            return _shorten(f"− “{deleted.strip()}”")
+        return _shorten(f"+ “{inserted.strip()}”")
+    return _shorten("".join(p.text for p in pieces if p.kind != "del") or pieces[0].text)
+
+
+def _where(row: Row) -> str:
+    if row.op == "delete":
+        return f"old {paragraph_label([p.number for p in row.old])}"
+    return paragraph_label([p.number for p in row.new])
+
+
+def _navigation(items: Sequence[Item], section_anchors: dict[str, str]) -> tuple[NavSection, ...]:
+    sections: list[tuple[str | None, list[NavItem]]] = []
+    for item in items:
+        if isinstance(item, Row) and item.kind == "change":
+            if not sections or sections[-1][0] != item.section:
+                sections.append((item.section, []))
+            entry = NavItem(
+                item.anchor, item.number, item.op, OP_NAMES[item.op], _where(item), _excerpt(item)
+            )
+            sections[-1][1].append(entry)
+    return tuple(
+        NavSection(
+            f"Section {section}" if section else "Opening",
+            section_anchors.get(section, "") if section else "",
+            tuple(entries),
+        )
+        for section, entries in sections
+    )
+
+
+def _options(comparison: Comparison) -> str:
+    options = comparison.options
+    chosen = [
+        name
+        for name, on in (
+            ("--strict", options.strict),
+            ("--ignore-case", options.ignore_case),
+            ("--ignore-punctuation", options.ignore_punctuation),
+        )
+        if on
+    ]
+    return " ".join(chosen) if chosen else "default (typographic variants are not changes)"
+
+
+def build_page(comparison: Comparison) -> Page:
+    """The context object of the report."""
+    builder = RowBuilder(comparison)
+    items = tuple(builder.items())
+    stats = comparison.stats
+    old, new = _side_info(comparison.old, "old"), _side_info(comparison.new, "new")
+    return Page(
+        title=f"Comparison of {old.label} and {new.label}",
+        old=old,
+        new=new,
+        counts=tuple(Count(op, OP_NAMES[op], getattr(stats, op)) for op in COUNTED_OPS),  # type: ignore[index]
+        unchanged=stats.equal,
+        words_inserted=stats.words_inserted,
+        words_deleted=stats.words_deleted,
+        unchanged_share=_percent(unchanged_share(comparison)),
+        options=_options(comparison),
+        change_total=builder.change_count,
+        items=items,
+        nav=_navigation(items, builder.anchors.by_section),
+        assets=assets(),
+    )
+
+
+def render(comparison: Comparison, **options: Any) -> str:
+    """The comparison as one self-contained HTML page."""
+    return environment().get_template("report.html").render(page=build_page(comparison))
