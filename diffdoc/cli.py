@@ -33,9 +33,23 @@ from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
 from diffdoc.corpus.safeio import atomic_write
 from diffdoc.docformat import document_json
+from diffdoc.drafts.brackets import BracketCounts
+from diffdoc.drafts.render import (
+    blame_data,
+    blame_lines,
+    bracket_text,
+    history_data,
+    history_lines,
+    summary_lines,
+    trace_data,
+    trace_lines,
+    version_rows,
+)
+from diffdoc.drafts.series import corpus_brackets, corpus_lineage, corpus_trace
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
+from diffdoc.normalize import KeyConfig
 from diffdoc.report import render as render_report
 
 EXIT_SAME = 0
@@ -347,10 +361,13 @@ def _change_summary(stats: Stats | None) -> str:
 @main.command()
 @click.argument("doc")
 @click.option("--stats/--no-stats", default=True, help="Compare each version with the one before.")
+@click.option(
+    "--brackets", is_flag=True, help="Count negotiation brackets: open, new, resolved, dropped."
+)
 @_json_option
 @_corpus_option
 @library_errors
-def log(doc: str, stats: bool, output: str, corpus_dir: Path) -> None:
+def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) -> None:
     """Show the versions of DOC in order: number, label, date, note and changes."""
 
     def measure(old: Document, new: Document) -> Stats:
@@ -360,6 +377,7 @@ def log(doc: str, stats: bool, output: str, corpus_dir: Path) -> None:
     document, entries = corpus_history(
         corpus, parse_ref(doc).doc_id, measure if stats else None, tool=f"diffdoc {__version__}"
     )
+    counts = _bracket_counts(corpus, document.id) if brackets else {}
     if output == "json":
         _echo_json(
             {
@@ -368,6 +386,7 @@ def log(doc: str, stats: bool, output: str, corpus_dir: Path) -> None:
                     {
                         **asdict(e.version),
                         "changes": asdict(e.changes) if e.changes is not None else None,
+                        **({"brackets": counts[e.version.number]} if brackets else {}),
                     }
                     for e in entries
                 ],
@@ -382,6 +401,8 @@ def log(doc: str, stats: bool, output: str, corpus_dir: Path) -> None:
             parts.append(f"“{v.note}”")
         if stats:
             parts.append(_change_summary(e.changes))
+        if brackets:
+            parts.append(bracket_text(BracketCounts(**counts[v.number])))
         click.echo("  ".join(parts))
 
 
@@ -467,3 +488,138 @@ def remove(ref: str, yes: bool, corpus_dir: Path) -> None:
 
 def _stdout_is_tty() -> bool:
     return sys.stdout.isatty()
+
+
+def _bracket_counts(corpus: Corpus, doc_id: str) -> dict[int, dict[str, int]]:
+    """Bracket counts of each version of a document, by version number."""
+    _, counts = corpus_brackets(corpus, doc_id)
+    return {version.number: asdict(c) for version, c in counts}
+
+
+@main.command()
+@click.argument("ref")
+@click.option("--words", is_flag=True, help="Also show which version introduced each phrase.")
+@_json_option
+@_corpus_option
+@library_errors
+def blame(ref: str, words: bool, output: str, corpus_dir: Path) -> None:
+    """Each paragraph of a version with the versions that introduced and last changed it.
+
+    Columns: paragraph number (as `history --paragraph` takes it), the version that introduced
+    the paragraph, the version that last changed its wording, and its text.
+    """
+    corpus = Corpus.open(corpus_dir)
+    version = corpus.resolve(ref)
+    series = corpus_lineage(corpus, version.doc_id, upto=version)
+    position = series.position(version)
+    if output == "json":
+        rows = blame_data(series.lineage, position, words=words)
+        _echo_json({"version": version.ref, "paragraphs": rows})
+        return
+    for line in blame_lines(series.lineage, position, words=words):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("doc")
+@click.option(
+    "--paragraph",
+    "number",
+    type=click.IntRange(min=1),
+    help="Follow paragraph N of DOC's version (numbered as `blame` shows them).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the evolution report (one HTML page) here.",
+)
+@_json_option
+@_corpus_option
+@library_errors
+def history(
+    doc: str, number: int | None, report_path: Path | None, output: str, corpus_dir: Path
+) -> None:
+    """The evolution of DOC over its versions, of one paragraph, or as an HTML report.
+
+    Without options: one line per version (paragraphs, words, changes, open brackets). With
+    --paragraph N: that paragraph's wording in every version, changes marked
+    [-deleted-]{+inserted+}. With -o FILE: the evolution report.
+    """
+    corpus = Corpus.open(corpus_dir)
+    ref = parse_ref(doc)
+    series = corpus_lineage(corpus, ref.doc_id)
+    lineage = series.lineage
+    if report_path is not None:
+        from diffdoc.report.evolution import render_evolution
+
+        counts = [BracketCounts(**c) for c in _bracket_counts(corpus, ref.doc_id).values()]
+        page = render_evolution(
+            lineage, counts, doc_id=series.document.id, title=series.document.title
+        )
+        _write_output(report_path, page)
+        click.echo(f"wrote {report_path}")
+        return
+    if number is None:
+        counts = [BracketCounts(**c) for c in _bracket_counts(corpus, ref.doc_id).values()]
+        rows = version_rows(lineage, counts)
+        if output == "json":
+            _echo_json({"document": asdict(series.document), "versions": rows})
+        else:
+            click.echo(f"{series.document.id}: {series.document.title}")
+            for line in summary_lines(rows):
+                click.echo(line)
+        return
+    position = len(series.records) - 1 if ref.is_bare else series.position(corpus.resolve(ref))
+    blocks = lineage.versions[position].document.blocks
+    if number > len(blocks):
+        label = series.records[position].ref
+        raise DiffdocUsageError(f"{label}: no paragraph {number} (it has {len(blocks)})")
+    if output == "json":
+        _echo_json(history_data(lineage, position, number - 1))
+        return
+    for line in history_lines(lineage, position, number - 1):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("phrase")
+@click.option("--doc", "doc_id", help="Search only this document's versions.")
+@click.option("--series", help="Search the documents of this series.")
+@click.option("--ignore-case", is_flag=True, help="Upper and lower case match each other.")
+@_json_option
+@_corpus_option
+@library_errors
+def trace(
+    phrase: str,
+    doc_id: str | None,
+    series: str | None,
+    ignore_case: bool,
+    output: str,
+    corpus_dir: Path,
+) -> None:
+    """In which versions PHRASE occurs, when it first appeared and when it disappeared.
+
+    Matching uses comparison keys: typographic quotes, dashes and line wraps do not hide a hit.
+    Exit status 0 when the phrase is found, 1 when it is not.
+    """
+    if doc_id and series:
+        raise DiffdocUsageError("give --doc or --series, not both")
+    config = KeyConfig(case=ignore_case)
+    corpus = Corpus.open(corpus_dir)
+    found = corpus_trace(
+        corpus, phrase, doc_id=parse_ref(doc_id).doc_id if doc_id else None, series=series,
+        config=config,
+    )  # fmt: skip
+    results = [
+        (document.id, trace_data(t, [r.label for r in records], [r.date for r in records]))
+        for document, records, t in found
+    ]
+    if output == "json":
+        _echo_json([{"document": doc, **data} for doc, data in results])
+    else:
+        for doc, data in results:
+            for line in trace_lines(doc, data):
+                click.echo(line)
+    sys.exit(EXIT_SAME if any(data["first"] is not None for _, data in results) else EXIT_DIFFERENT)

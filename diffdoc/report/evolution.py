@@ -1,0 +1,207 @@
+"""The evolution report: one self-contained HTML page about a whole series of versions.
+
+A timeline, a paragraph-by-version heat map whose cells link to the word-level diff of that
+paragraph, inline SVG charts (words, paragraphs changed, open brackets per version) and the
+side-by-side comparison of each pair of consecutive versions, pre-rendered. No script: the page
+works offline and with JavaScript off; every text goes through Jinja's autoescaping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from diffdoc import __version__
+from diffdoc.drafts.brackets import BracketCounts, bracket_spans
+from diffdoc.drafts.heatmap import Cell, Thread, threads
+from diffdoc.drafts.lineage import Lineage
+from diffdoc.drafts.render import version_rows
+from diffdoc.models import BlockChange, Comparison
+
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 160, 28
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of one side of a block: its text, whether it changed, whether it is bracketed."""
+
+    text: str
+    changed: bool
+    bracketed: bool
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart, in SVG coordinates."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    value: int
+    label: str
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("diffdoc", "report/templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_evolution(
+    lineage: Lineage, brackets: Sequence[BracketCounts], *, doc_id: str, title: str
+) -> str:
+    """The evolution report of a series as one HTML page."""
+    rows = version_rows(lineage, list(brackets))
+    labels = [v.label for v in lineage.versions]
+    context = {
+        "doc_id": doc_id,
+        "title": title,
+        "tool": f"diffdoc {__version__}",
+        "versions": rows,
+        "timeline": _timeline(rows),
+        "charts": [
+            ("Length in words", _bars([r["words"] for r in rows], labels)),
+            (
+                "Paragraphs changed (new, changed, moved, removed)",
+                _bars([r["new"] + r["changed"] + r["moved"] + r["removed"] for r in rows], labels),
+            ),
+            ("Open brackets", _bars([r["brackets"]["open"] for r in rows], labels)),
+        ],
+        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT, "pad": CHART_PAD},
+        "heat": [_heat_row(lineage, t) for t in threads(lineage)],
+        "comparisons": [
+            _comparison_view(lineage, k + 1, c) for k, c in enumerate(lineage.comparisons)
+        ],
+        "pairs": [(a, b) for n, a in enumerate(labels) for b in labels[n + 2 :]],
+    }
+    return _environment().get_template("evolution.html.j2").render(context)
+
+
+def _timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each version's x position (0..1): by date when every version has one, else evenly."""
+    try:
+        days = [dt.date.fromisoformat(r["date"]).toordinal() for r in rows]
+    except (TypeError, ValueError):
+        days = list(range(len(rows)))
+    span = (max(days) - min(days)) or 1
+    return [
+        {"label": r["label"], "date": r["date"], "x": round((d - min(days)) / span, 4)}
+        for r, d in zip(rows, days, strict=True)
+    ]
+
+
+def _bars(values: list[int], labels: list[str]) -> list[Bar]:
+    top = max(values, default=0) or 1
+    inner = CHART_WIDTH - 2 * CHART_PAD
+    step = inner / max(len(values), 1)
+    bars = []
+    for n, (value, label) in enumerate(zip(values, labels, strict=True)):
+        height = (CHART_HEIGHT - 2 * CHART_PAD) * value / top
+        bars.append(
+            Bar(
+                x=round(CHART_PAD + n * step + step * 0.15, 2),
+                y=round(CHART_HEIGHT - CHART_PAD - height, 2),
+                width=round(step * 0.7, 2),
+                height=round(height, 2),
+                value=value,
+                label=label,
+            )
+        )
+    return bars
+
+
+def _heat_row(lineage: Lineage, thread: Thread) -> dict[str, Any]:
+    last = thread.last
+    text = lineage.versions[last.version].document.blocks[last.indices[0]].text
+    cells = []
+    for cell in thread.cells:
+        cells.append(
+            {
+                "status": cell.status,
+                "href": _cell_href(cell),
+                "title": _cell_title(lineage, cell),
+            }
+        )
+    where = f"¶{last.indices[0] + 1} @{lineage.versions[last.version].label}"
+    return {"label": " ".join(text.split())[:90], "where": where, "cells": cells}
+
+
+def _cell_href(cell: Cell) -> str | None:
+    if cell.status == "absent" or cell.version == 0:
+        return None
+    if cell.status == "removed":
+        return f"#c{cell.version}-d{cell.indices[0]}"
+    return f"#c{cell.version}-p{cell.indices[0]}"
+
+
+def _cell_title(lineage: Lineage, cell: Cell) -> str:
+    label = "@" + lineage.versions[cell.version].label
+    if cell.status == "absent":
+        return f"{label}: not present"
+    numbers = ", ".join(f"¶{i + 1}" for i in cell.indices)
+    if cell.status == "removed":
+        return f"{label}: removed ({cell.op}; was {numbers} before)"
+    extra = f", {cell.op}" if cell.op not in ("equal", "modify", "insert", "move", "") else ""
+    return f"{label}: {cell.status}{extra} ({numbers})"
+
+
+def _comparison_view(lineage: Lineage, k: int, comparison: Comparison) -> dict[str, Any]:
+    old, new = lineage.versions[k - 1], lineage.versions[k]
+    return {
+        "id": f"c{k}",
+        "old": old.label,
+        "new": new.label,
+        "stats": comparison.stats,
+        "rows": [_block_view(k, block) for block in comparison.blocks],
+    }
+
+
+def _block_view(k: int, block: BlockChange) -> dict[str, Any]:
+    anchors = [f"c{k}-p{j}" for j in block.new] + (
+        [f"c{k}-d{i}" for i in block.old] if not block.new else []
+    )
+    return {
+        "op": block.op,
+        "anchors": anchors,
+        "old_numbers": ", ".join(str(i + 1) for i in block.old),
+        "new_numbers": ", ".join(str(j + 1) for j in block.new),
+        "old": side_pieces(block, "old"),
+        "new": side_pieces(block, "new"),
+    }
+
+
+def side_pieces(block: BlockChange, side: str) -> list[Piece]:
+    """One side of a block cut into pieces by change and by bracketed passage."""
+    skip = "insert" if side == "old" else "delete"
+    runs = [(s.text, s.op != "equal") for s in block.segments if s.op != skip]
+    text = "".join(t for t, _ in runs)
+    spans = [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
+    starts = [start for start, _ in spans]
+    cuts = sorted({n for span in spans for n in span})
+
+    def bracketed(position: int) -> bool:
+        n = bisect_right(starts, position) - 1
+        return n >= 0 and position < spans[n][1]
+
+    pieces: list[Piece] = []
+    position = 0
+    for run_text, changed in runs:
+        start, end = position, position + len(run_text)
+        position = end
+        inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
+        for a, b in pairwise([start, *inner, end]):
+            if b > a:
+                pieces.append(Piece(text[a:b], changed, bracketed(a)))
+    return pieces
