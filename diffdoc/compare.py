@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from diffdoc.align import Pairing, align
+from diffdoc.gcpause import paused_gc
 from diffdoc.models import (
     PARAGRAPH_SEPARATOR,
     BlockChange,
@@ -27,7 +28,11 @@ from diffdoc.wordiff import TokenCodes, diff_words
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
     """Compare two documents: aligned blocks in reading order of `new`, with word diffs."""
-    options = options or CompareOptions()
+    with paused_gc():
+        return _compare(old, new, options or CompareOptions())
+
+
+def _compare(old: Document, new: Document, options: CompareOptions) -> Comparison:
     config = KeyConfig.from_options(options)
     old_texts, new_texts = old.texts, new.texts
     pairings = align(paragraph_keys(old, config), paragraph_keys(new, config))
@@ -75,11 +80,18 @@ def paragraph_keys(document: Document, config: KeyConfig) -> list[str]:
     return [comparison_key(block.text, config) for block in document.blocks]
 
 
+def _joined(texts: Sequence[str], indices: tuple[int, ...]) -> str:
+    """The paragraphs at `indices` joined; one paragraph (the usual case) without a join."""
+    if len(indices) == 1:
+        return texts[indices[0]]
+    return PARAGRAPH_SEPARATOR.join([texts[i] for i in indices])
+
+
 def _block(
     pairing: Pairing, old_texts: Sequence[str], new_texts: Sequence[str], codes: TokenCodes
 ) -> tuple[BlockChange, int, int]:
-    old = PARAGRAPH_SEPARATOR.join(old_texts[i] for i in pairing.old)
-    new = PARAGRAPH_SEPARATOR.join(new_texts[j] for j in pairing.new)
+    old = _joined(old_texts, pairing.old)
+    new = _joined(new_texts, pairing.new)
     if pairing.op == "insert":
         return (
             BlockChange("insert", (), pairing.new, (Segment("insert", new),)),

@@ -22,9 +22,12 @@ _JOINERS = "\u00ad\u200b\u200c\u200d\u2060"
 _WORD_CHAR = rf"(?:(?![{_CJK}])[\w\u0300-\u036f{_JOINERS}])"
 _WORD = rf"{_WORD_CHAR}+(?:['’.,\-]{_WORD_CHAR}+)*"
 _TOKEN = re.compile(rf"{_WORD}|[{_CJK}]|\s+|.", re.DOTALL)
+# The same on ASCII text, where no CJK, combining mark or joiner can occur: much faster.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9_]+(?:['.,\-][A-Za-z0-9_]+)*|\s+|.", re.DOTALL)
 _HAS_WORD = re.compile(r"\w")
 # Cheaper word finder for similarity scores (inner punctuation splits words there).
 _ROUGH_WORD = re.compile(rf"[{_CJK}]|\w+")
+_ASCII_ROUGH_WORD = re.compile(r"[A-Za-z0-9_]+")
 
 # A sentence ends after . ! ? ; or their CJK forms (with closing quotes or brackets), followed
 # by whitespace; CJK full stops end a sentence even without a following space.
@@ -33,7 +36,7 @@ _SENTENCE_END = re.compile(r"""[.!?;:]["'”’»)\]]*\s+|[。！？；]["'”�
 
 def tokenize(text: str) -> list[str]:
     """The word, punctuation, whitespace and CJK-character tokens of `text`, in order."""
-    return _TOKEN.findall(text)
+    return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
 
 
 def is_word(token: str) -> bool:
@@ -43,7 +46,7 @@ def is_word(token: str) -> bool:
 
 def rough_words(text: str) -> list[str]:
     """Words of `text` for similarity scores: fast, without spaces or punctuation."""
-    return _ROUGH_WORD.findall(text)
+    return (_ASCII_ROUGH_WORD if text.isascii() else _ROUGH_WORD).findall(text)
 
 
 def count_words(text: str) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
+from diffdoc.gcpause import paused_gc
 from diffdoc.ingest.encoding import decode, looks_binary
 from diffdoc.ingest.sniff import sniff_binary, sniff_text
 from diffdoc.ingest.text import read_text
@@ -46,6 +47,11 @@ def parse_bytes(
     data: bytes, *, name: str, fmt: str | None = None, encoding: str | None = None
 ) -> Document:
     """Read and normalize a document given as bytes; `name` labels it and hints its format."""
+    with paused_gc():
+        return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+
+
+def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | None) -> Document:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(name, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if not data.strip():
