@@ -227,3 +227,9 @@ def test_the_bundled_corpus_is_sound(tmp_path: Path) -> None:
     data = json.loads(show.output)
     assert data["document"]["series"] == "sco-summit-declarations"
     assert data["version"]["source_name"] == "sco-2002-06-07-st-petersburg-declaration.en.md"
+    listed = json.loads(run("list", "--format", "json", "--corpus", str(copy)).output)
+    titles = {d["id"]: d["title"] for d in listed}
+    assert titles["sco-declaration-2002-illustrative-edit"].startswith(
+        "Illustrative edit (not a real document)"
+    )
+    assert {d["series"] for d in listed} == {"sco-summit-declarations"}
