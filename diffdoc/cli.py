@@ -51,6 +51,7 @@ from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.normalize import KeyConfig
 from diffdoc.report import render as render_report
+from diffdoc.report.text import summary as report_summary
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -227,6 +228,49 @@ def compare_command(
     else:
         _write_output(output, report)
     sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
+
+
+@main.command(name="report")
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    help="The HTML file to write (replaced atomically).",
+)  # fmt: skip
+@click.option("--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes.")
+@click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal.")
+@click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not compared.")
+@click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
+@click.option("--encoding", help="Input encoding (default: detected).")
+@_corpus_option
+@library_errors
+def report_command(
+    old: Path,
+    new: Path,
+    output: Path,
+    strict: bool,
+    ignore_case: bool,
+    ignore_punctuation: bool,
+    fmt: str | None,
+    encoding: str | None,
+    corpus_dir: Path,
+) -> None:
+    """Write a side-by-side HTML report comparing OLD with NEW, and print its path.
+
+    The same as `compare --format html -o FILE`. OLD and NEW are files or corpus references.
+    The page is one self-contained file: it opens from disk, makes no network requests and
+    reads fine without JavaScript. Exit status: 0 written, 2 trouble.
+    """
+    options = CompareOptions(
+        strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+    )
+    comparison = compare_documents(
+        _load_document(old, fmt, encoding, corpus_dir),
+        _load_document(new, fmt, encoding, corpus_dir),
+        options,
+    )
+    _write_output(output, render_report(comparison, "html"))
+    click.echo(f"{output}: {report_summary(comparison)}")
 
 
 # --- corpus -----------------------------------------------------------------------------------
