@@ -8,7 +8,9 @@ works offline and with JavaScript off; every text goes through Jinja's autoescap
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from itertools import pairwise
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from diffdoc import __version__
 from diffdoc.drafts.brackets import BracketCounts, bracket_spans
@@ -86,7 +89,25 @@ def render_evolution(
         ],
         "pairs": [(a, b) for n, a in enumerate(labels) for b in labels[n + 2 :]],
     }
-    return _environment().get_template("evolution.html.j2").render(context)
+    environment = _environment()
+    css = environment.get_template("evolution.css.j2").render()
+    context["css"] = Markup(css)
+    context["csp"] = content_security_policy(css)
+    return environment.get_template("evolution.html.j2").render(context)
+
+
+def content_security_policy(css: str) -> str:
+    """A policy that allows the page's own inline CSS (by hash) and nothing else: no script."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src 'sha256-{digest}'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
 
 
 def _timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -169,9 +190,8 @@ def _comparison_view(lineage: Lineage, k: int, comparison: Comparison) -> dict[s
 
 
 def _block_view(k: int, block: BlockChange) -> dict[str, Any]:
-    anchors = [f"c{k}-p{j}" for j in block.new] + (
-        [f"c{k}-d{i}" for i in block.old] if not block.new else []
-    )
+    # Every paragraph of both versions has an anchor: p for the new one, d for the old one.
+    anchors = [f"c{k}-p{j}" for j in block.new] + [f"c{k}-d{i}" for i in block.old]
     return {
         "op": block.op,
         "anchors": anchors,

@@ -1,0 +1,99 @@
+"""The evolution report: one self-contained, escaped page whose heat map links resolve."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from drafts_helpers import doc, paris_lineage
+
+from diffdoc.compare import compare
+from diffdoc.drafts.brackets import bracket_series
+from diffdoc.drafts.heatmap import threads
+from diffdoc.drafts.lineage import DraftVersion, Lineage, build_lineage
+from diffdoc.models import BlockChange, Segment
+from diffdoc.report.evolution import render_evolution, side_pieces
+
+A = "The Parties agree to cooperate on climate matters."
+B = "Each Party [shall][should] communicate a contribution <every> five years."
+C = "The secretariat shall keep a public registry of contributions."
+
+
+def small() -> Lineage:
+    versions = [
+        DraftVersion("first", "2015-11-06", doc(A, B), "opening draft"),
+        DraftVersion("second", "2015-12-04", doc(C, A, B.replace("[shall][should]", "[shall]"))),
+        DraftVersion("final", "2015-12-12", doc(C, B.replace("[shall][should]", "shall"))),
+    ]
+    return build_lineage(versions, compare)
+
+
+def render(lineage: Lineage) -> str:
+    counts = bracket_series([v.document for v in lineage.versions])
+    return render_evolution(lineage, counts, doc_id="climate-pact", title="Pact <draft>")
+
+
+def test_threads_of_a_small_series() -> None:
+    rows = [[c.status for c in t.cells] for t in threads(small())]
+    assert rows == [
+        ["absent", "new", "unchanged"],  # C, inserted first in the second version
+        ["new", "unchanged", "removed"],  # A
+        ["new", "changed", "changed"],  # B
+    ]
+
+
+def test_page_is_self_contained_and_escaped() -> None:
+    page = render(small())
+    assert "Pact &lt;draft&gt;" in page and "&lt;every&gt;" in page
+    assert "<every>" not in page and "<script" not in page
+    assert re.search(r"<link|src=\"http|url\(", page) is None
+    csp = re.search(r'Content-Security-Policy" content="([^"]+)"', page)
+    assert csp
+    policy = html.unescape(csp.group(1))
+    assert "default-src 'none'" in policy and "style-src 'sha256-" in policy
+    assert "opening draft" in page and "2015-12-12" in page
+
+
+def test_every_heat_map_link_has_a_target() -> None:
+    page = render(small())
+    targets = set(re.findall(r'id="([^"]+)"', page))
+    links = re.findall(r'href="#([^"]+)"', page)
+    assert links and set(links) <= targets
+    assert {"c1-p0", "c2-d1"} <= set(links)
+
+
+def test_charts_show_words_and_brackets() -> None:
+    page = render(small())
+    assert page.count("<svg") == 4  # timeline and three charts
+    assert "<title>@first: 2</title>" in page  # two open brackets in the first draft
+    assert "<title>@final: 0</title>" in page
+
+
+def test_bracketed_text_is_marked() -> None:
+    block = BlockChange(
+        "modify",
+        (0,),
+        (0,),
+        (
+            Segment("equal", "Parties "),
+            Segment("delete", "[shall]"),
+            Segment("insert", "[should] act"),
+        ),
+    )
+    new = [(p.text, p.changed, p.bracketed) for p in side_pieces(block, "new")]
+    assert new == [("Parties ", False, False), ("[should]", True, True), (" act", True, False)]
+    old = [(p.text, p.bracketed) for p in side_pieces(block, "old")]
+    assert old == [("Parties ", False), ("[shall]", True)]
+    assert '<span class="br">' in render(small())
+
+
+def test_paris_report_renders_the_whole_series(texts_dir: Path) -> None:
+    lineage = paris_lineage(texts_dir)
+    page = render(lineage)
+    for label in ("draft-2015-11-06", "draft-2015-12-04", "draft-2015-12-09", "adopted"):
+        assert f"@{label}" in page
+    assert all(f'id="c{k}"' in page for k in range(1, 5))
+    assert ">1023<" in page  # open brackets in the first draft
+    links = set(re.findall(r'href="#(c\d+-[pd]\d+)"', page))
+    assert len(links) > 500 and links <= set(re.findall(r'id="([^"]+)"', page))
