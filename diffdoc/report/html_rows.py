@@ -141,12 +141,17 @@ def _split(pieces: Iterator[Piece], count: int) -> list[list[Piece]]:
     return paragraphs
 
 
+def _is_break(old: str, new: str) -> bool:
+    """A paragraph break against a space (a split or merge): shown by the row, not marked."""
+    return PARAGRAPH_SEPARATOR in old or PARAGRAPH_SEPARATOR in new
+
+
 def _side_pieces(block: BlockChange, config: KeyConfig, side: Literal["old", "new"]) -> list[Piece]:
     pieces: list[Piece] = []
     mark: PieceKind = "del" if side == "old" else "ins"
     for change in changes(block.segments, config):
         text, other = (change.old, change.new) if side == "old" else (change.new, change.old)
-        if change.kind == "equal":
+        if change.kind == "equal" or _is_break(change.old, change.new):
             pieces.append(Piece("", text))
         elif change.kind == "cosmetic":
             pieces.append(Piece("typo", text, other))
@@ -158,11 +163,13 @@ def _side_pieces(block: BlockChange, config: KeyConfig, side: Literal["old", "ne
 def _inline_pieces(block: BlockChange, config: KeyConfig) -> list[Piece]:
     """One column: deletions and insertions in place, paragraph breaks of the new side.
 
-    A paragraph break that only the old side has (a merge) shows as a deleted pilcrow.
+    A deleted passage that held a paragraph break shows it as a pilcrow.
     """
     pieces: list[Piece] = []
     for change in changes(block.segments, config):
-        if change.kind == "equal":
+        if change.kind == "equal" or (
+            change.kind == "cosmetic" and _is_break(change.old, change.new)
+        ):
             pieces.append(Piece("", change.new))
         elif change.kind == "cosmetic":
             pieces.append(Piece("typo", change.new, change.old))

@@ -1,0 +1,421 @@
+"""HTML report: golden files of small hand-built cases, and the page's structure.
+
+Regenerate the golden files with DIFFDOC_REGENERATE_GOLDEN=1 (then read the diff before
+committing them).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, SEED
+from html_helpers import comparison, doc, eq, ids, parse, tag, without_assets
+
+from diffdoc.compare import compare_files
+from diffdoc.models import BlockChange, Comparison, Segment
+from diffdoc.report import render
+from diffdoc.report.html import unchanged_share
+from diffdoc.report.html_rows import MIN_RUN
+
+GOLDEN = ROOT / "tests" / "golden" / "html"
+REGENERATE = os.environ.get("DIFFDOC_REGENERATE_GOLDEN") == "1"
+DEMO_DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
+
+
+def basic_case() -> Comparison:
+    """Modify, a collapsed run, delete, insert, a heading, a typography-only difference."""
+    old = doc(
+        [
+            ("title", "Declaration", None),
+            ("heading", "I", "I"),
+            ("paragraph", "The parties agree to cooperate.", "I"),
+            ("paragraph", "Unchanged one.", "I"),
+            ("paragraph", "Unchanged two.", "I"),
+            ("paragraph", "Unchanged three.", "I"),
+            ("paragraph", "This paragraph goes.", "I"),
+            ("heading", "II", "II"),
+            ("paragraph", "They reject “double standards”.", "II"),
+        ],
+        "v1.md",
+        {"date": "2002-06-01", "lang": "en"},
+    )
+    new = doc(
+        [
+            ("title", "Declaration", None),
+            ("heading", "I", "I"),
+            ("paragraph", "The parties firmly agree to cooperate closely.", "I"),
+            ("paragraph", "Unchanged one.", "I"),
+            ("paragraph", "Unchanged two.", "I"),
+            ("paragraph", "Unchanged three.", "I"),
+            ("paragraph", "A new paragraph.", "I"),
+            ("heading", "II", "II"),
+            ("paragraph", 'They reject "double standards".', "II"),
+        ],
+        "v2.md",
+        {"date": "2002-06-07", "lang": "en"},
+    )
+    modify = BlockChange(
+        "modify",
+        (2,),
+        (2,),
+        (
+            Segment("equal", "The parties "),
+            Segment("insert", "firmly "),
+            Segment("equal", "agree to cooperate"),
+            Segment("insert", " closely"),
+            Segment("equal", "."),
+        ),
+    )
+    typography = BlockChange(
+        "equal",
+        (8,),
+        (8,),
+        (
+            Segment("equal", "They reject "),
+            Segment("delete", "“"),
+            Segment("insert", '"'),
+            Segment("equal", "double standards"),
+            Segment("delete", "”"),
+            Segment("insert", '"'),
+            Segment("equal", "."),
+        ),
+    )
+    blocks = [
+        eq(0, 0, "Declaration"),
+        eq(1, 1, "I"),
+        modify,
+        eq(3, 3, "Unchanged one."),
+        eq(4, 4, "Unchanged two."),
+        eq(5, 5, "Unchanged three."),
+        BlockChange("delete", (6,), (), (Segment("delete", "This paragraph goes."),)),
+        BlockChange("insert", (), (6,), (Segment("insert", "A new paragraph."),)),
+        eq(7, 7, "II"),
+        typography,
+    ]
+    return comparison(old, new, blocks, (5, 3))
+
+
+def moves_case() -> Comparison:
+    """A paragraph moved far (and edited), a split and a merge."""
+    old = doc(
+        [
+            ("paragraph", "Alpha paragraph.", None),
+            ("paragraph", "Beta paragraph moves far.", None),
+            ("paragraph", "Gamma.", None),
+            ("paragraph", "Delta one. Delta two.", None),
+            ("paragraph", "Epsilon first.", None),
+            ("paragraph", "Epsilon second.", None),
+            ("paragraph", "Zeta.", None),
+        ],
+        "old.txt",
+    )
+    new = doc(
+        [
+            ("paragraph", "Alpha paragraph.", None),
+            ("paragraph", "Gamma.", None),
+            ("paragraph", "Delta one.", None),
+            ("paragraph", "Delta two.", None),
+            ("paragraph", "Epsilon first. Epsilon second.", None),
+            ("paragraph", "Zeta.", None),
+            ("paragraph", "Beta paragraph moved far.", None),
+        ],
+        "new.txt",
+    )
+    blocks = [
+        eq(0, 0, "Alpha paragraph."),
+        eq(2, 1, "Gamma."),
+        BlockChange(
+            "split",
+            (3,),
+            (2, 3),
+            (
+                Segment("equal", "Delta one."),
+                Segment("delete", " "),
+                Segment("insert", "\n\n"),
+                Segment("equal", "Delta two."),
+            ),
+        ),
+        BlockChange(
+            "merge",
+            (4, 5),
+            (4,),
+            (
+                Segment("equal", "Epsilon first."),
+                Segment("delete", "\n\n"),
+                Segment("insert", " "),
+                Segment("equal", "Epsilon second."),
+            ),
+        ),
+        eq(6, 5, "Zeta."),
+        BlockChange(
+            "move",
+            (1,),
+            (6,),
+            (
+                Segment("equal", "Beta paragraph "),
+                Segment("delete", "moves"),
+                Segment("insert", "moved"),
+                Segment("equal", " far."),
+            ),
+        ),
+    ]
+    return comparison(old, new, blocks, (1, 1))
+
+
+HOSTILE = [
+    "<script>alert('title')</script>",
+    '<img src=x onerror="alert(1)"> and [a link](javascript:alert(2))',
+    "Tom & Jerry </p></div><a href='javascript:alert(3)'>click</a>",
+]
+
+
+def hostile_case() -> Comparison:
+    """Document text, labels and metadata that would run code if they were not escaped."""
+    old = doc(
+        [("title", HOSTILE[0], None), ("paragraph", HOSTILE[1], None)],
+        "old<script>.md",
+        {"lang": 'en" onmouseover="alert(4)', "date": "<b>2002</b>"},
+    )
+    new = doc(
+        [("title", HOSTILE[0], None), ("paragraph", HOSTILE[2], None)],
+        '"><img src=x onerror=alert(5)>.md',
+    )
+    blocks = [
+        eq(0, 0, HOSTILE[0]),
+        BlockChange(
+            "modify", (1,), (1,), (Segment("delete", HOSTILE[1]), Segment("insert", HOSTILE[2]))
+        ),
+    ]
+    return comparison(old, new, blocks, (6, 7))
+
+
+CASES = {"basic": basic_case, "moves": moves_case, "hostile": hostile_case}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name: str) -> None:
+    html = without_assets(render(CASES[name](), "html"))
+    path = GOLDEN / f"{name}.html"
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    assert path.exists(), f"{path} missing: run with DIFFDOC_REGENERATE_GOLDEN=1"
+    assert html == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_rendering_is_deterministic(name: str) -> None:
+    assert render(CASES[name](), "html") == render(CASES[name](), "html")
+
+
+# --- structure --------------------------------------------------------------------------------
+
+
+def check_structure(result: Comparison, soup: BeautifulSoup) -> None:
+    """Every change once and in order, every paragraph number once per side, links resolve,
+    header counts equal the JSON stats."""
+    all_ids = ids(soup)
+    assert len(all_ids) == len(set(all_ids)), "duplicate ids"
+    changed = [block for block in result.blocks if block.op != "equal"]
+    rows = soup.select(".row.change")
+    assert [row["id"] for row in rows] == [f"change-{k}" for k in range(1, len(changed) + 1)]
+    for block, row in zip(changed, rows, strict=True):
+        assert f"op-{block.op}" in row["class"]
+        numbers = [int(a.get_text()) for a in row.select(".side.new .pn")]
+        assert numbers == [j + 1 for j in block.new]
+        if block.op != "move":
+            assert [int(a.get_text()) for a in row.select(".side.old .pn")] == [
+                i + 1 for i in block.old
+            ]
+    for side, document in (("old", result.old), ("new", result.new)):
+        anchors = sorted(int(i.split("-")[1]) for i in all_ids if i.startswith(f"{side}-"))
+        assert anchors == list(range(1, len(document.blocks) + 1)), side
+    for link in soup.select('a[href^="#"]'):
+        assert str(link["href"])[1:] in all_ids, f"dangling link {link['href']}"
+    nav = [str(a["href"]) for a in soup.select("nav.changes li > a")]
+    assert nav == [f"#{row['id']}" for row in rows]
+    stats = json.loads(render(result, "json"))["stats"]
+    shown = {str(dd["data-stat"]): dd.get_text() for dd in soup.select("dd[data-stat]")}
+    for name, value in stats.items():
+        assert shown[name] == str(value), name
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_structure_of_small_cases(name: str) -> None:
+    result = CASES[name]()
+    check_structure(result, parse(render(result, "html")))
+
+
+def test_moved_paragraph_is_linked_at_both_places() -> None:
+    soup = parse(render(moves_case(), "html"))
+    away = tag(soup, ".row.moved-away")
+    assert away.select_one("#old-2") is not None
+    assert "Beta paragraph moves far." in away.get_text()
+    assert [str(a["href"]) for a in away.select(".caption a")] == ["#change-3"]
+    assert "moved to ¶ 7" in " ".join(away.select_one(".caption").get_text().split())
+    move = tag(soup, "#change-3")
+    assert "op-move" in move["class"]
+    assert [str(a["href"]) for a in move.select(".caption .note a")] == ["#old-2"]
+    assert "moved from old ¶ 2" in " ".join(move.get_text().split())
+    assert [d.get_text() for d in move.select(".side.old del")] == ["moves"]
+    assert [i.get_text() for i in move.select(".side.new ins")] == ["moved"]
+    # the old place comes right after the paragraph that preceded it in the old text
+    rows = soup.select("main > .row, main > details")
+    assert rows.index(away) == 1
+
+
+def test_split_and_merge_are_one_row_each() -> None:
+    soup = parse(render(moves_case(), "html"))
+    split, merge = tag(soup, "#change-1"), tag(soup, "#change-2")
+    assert len(split.select(".side.old .para")) == 1
+    assert [p.get_text() for p in split.select(".side.new .para")] == ["3Delta one.", "4Delta two."]
+    assert "old ¶ 4 split into ¶ 3–4" in split.select_one(".caption").get_text()
+    assert len(merge.select(".side.old .para")) == 2
+    assert [p.get_text() for p in merge.select(".side.new .para")] == [
+        "5Epsilon first. Epsilon second."
+    ]
+    assert "old ¶ 5–6 merged into ¶ 5" in merge.select_one(".caption").get_text()
+    # inline view: the new side's paragraphs; a break against a space is not marked
+    assert [p.get_text() for p in merge.select(".inline .para")] == [
+        "Epsilon first. Epsilon second."
+    ]
+    assert [p.get_text() for p in split.select(".inline .para")] == ["Delta one.", "Delta two."]
+    assert merge.select(".typo, del, ins") == []
+
+
+def test_unchanged_runs_are_collapsed_and_headings_are_anchors() -> None:
+    soup = parse(render(basic_case(), "html"))
+    runs = soup.select("details.run")
+    assert len(runs) == 1
+    assert runs[0].get("open") is None
+    assert " ".join(runs[0].summary.get_text().split()) == "3 unchanged paragraphs (¶ 4–6)"
+    assert len(runs[0].select(".row.same")) == MIN_RUN
+    assert tag(soup, "#section-I").get_text(" ", strip=True).startswith("2 I")
+    assert [a["href"] for a in soup.select("nav.changes h3 a")] == ["#section-I"]
+
+
+def test_marks_and_typography() -> None:
+    soup = parse(render(basic_case(), "html"))
+    change = tag(soup, "#change-1")
+    assert [i.get_text() for i in change.select(".side.new ins")] == ["firmly ", " closely"]
+    assert change.select(".side.old del") == []
+    assert [i.get_text() for i in change.select(".inline ins")] == ["firmly ", " closely"]
+    # a typography-only difference is no change, only a dotted hint with the other version
+    typo = soup.select(".row.same.typo-only .typo")
+    assert [t.get_text() for t in typo] == ['"', '"']
+    assert "other version: “" in str(typo[0]["title"])
+    assert len(soup.select(".row.change")) == 3
+
+
+def test_header_shows_both_versions_and_the_share_unchanged() -> None:
+    result = basic_case()
+    soup = parse(render(result, "html"))
+    old, new = tag(soup, ".version.old"), tag(soup, ".version.new")
+    assert "v1.md" in old.get_text() and "2002-06-01" in old.get_text()
+    assert "v2.md" in new.get_text() and "2002-06-07" in new.get_text()
+    assert tag(soup, "title").get_text() == "Comparison of v1.md and v2.md"
+    share = unchanged_share(result)
+    assert 0.8 < share < 1.0
+    assert tag(soup, 'dd[data-stat="unchanged_share"]').get_text() == (
+        f"{int(share * 1000) / 10:.1f} %"
+    )
+
+
+def test_each_side_has_its_language_and_auto_direction() -> None:
+    ru = doc([("paragraph", "Государства-члены ШОС", None)], "ru.txt", {"lang": "ru"})
+    zh = doc([("paragraph", "上海合作组织成员国", None)], "zh.txt", {"lang": "zh"})
+    block = BlockChange(
+        "modify",
+        (0,),
+        (0,),
+        (Segment("delete", ru.texts[0]), Segment("insert", zh.texts[0])),
+    )
+    soup = parse(render(comparison(ru, zh, [block], (1, 2)), "html"))
+    assert tag(soup, ".side.old")["lang"] == "ru"
+    assert tag(soup, ".side.new")["lang"] == "zh"
+    assert all(side["dir"] == "auto" for side in soup.select(".side, .inline"))
+
+
+def test_hostile_text_is_shown_as_text_and_runs_nothing() -> None:
+    html = render(hostile_case(), "html")
+    soup = parse(html)
+    assert len(soup.find_all("script")) == 1  # the report's own script, allowed by hash
+    assert soup.find_all("img") == []
+    for element in soup.find_all(True):
+        assert not [name for name in element.attrs if name.lower().startswith("on")], element.name
+    for element in soup.find_all(href=True):
+        assert str(element["href"]).startswith(("#", "data:")), element
+    assert soup.find_all(src=True) == []
+    text = soup.get_text()
+    for hostile in HOSTILE:
+        assert hostile in text
+    assert tag(soup, ".side.old")["lang"] == 'en" onmouseover="alert(4)'
+    assert "&lt;b&gt;2002&lt;/b&gt;" in html
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def test_content_security_policy_allows_exactly_the_inline_style_and_script() -> None:
+    soup = parse(render(basic_case(), "html"))
+    csp = str(tag(soup, 'meta[http-equiv="Content-Security-Policy"]')["content"])
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["style-src"] == f"'sha256-{_sha256(tag(soup, 'style').string or '')}'"
+    assert directives["script-src"] == f"'sha256-{_sha256(tag(soup, 'script').string or '')}'"
+    assert "unsafe" not in csp
+    assert soup.find_all(style=True) == []  # style attributes would be blocked
+
+
+def test_no_external_resources() -> None:
+    html = render(moves_case(), "html")
+    for scheme in ("http:", "https:", 'src="//', "url("):
+        assert scheme not in html
+
+
+# --- real comparisons -------------------------------------------------------------------------
+
+
+def test_demo_draft_shows_every_kind_of_change() -> None:
+    result = compare_files(SEED, DEMO_DRAFT)
+    stats = result.stats
+    for op in ("modify", "insert", "delete", "move", "split", "merge"):
+        assert getattr(stats, op) >= 1, op
+    soup = parse(render(result, "html"))
+    check_structure(result, soup)
+    assert "ILLUSTRATIVE" in tag(soup, ".version.new .doc-title").get_text()
+    assert soup.select(".row.moved-away")
+    assert soup.select("details.run")
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("paris-2015-12-09-draft-agreement", "paris-2015-12-12-paris-agreement-adopted"),
+        (
+            "us-uk-2023-06-08-atlantic-declaration.wh-md.v1",
+            "us-uk-2023-06-08-atlantic-declaration.wh-md.v2",
+        ),
+    ],
+)
+def test_real_texts_keep_the_structure(texts_dir: Path, old: str, new: str) -> None:
+    (old_path,) = texts_dir.glob(f"{old}*.txt")
+    (new_path,) = texts_dir.glob(f"{new}*.txt")
+    result = compare_files(old_path, new_path)
+    assert result.stats.changed
+    check_structure(result, parse(render(result, "html")))
+
+
+def test_empty_comparison_renders() -> None:
+    empty = doc([], "empty.txt")
+    soup = parse(render(comparison(empty, empty, [], (0, 0)), "html"))
+    assert soup.select(".row") == []
+    assert "No wording differences." in soup.get_text()
+    assert tag(soup, 'dd[data-stat="unchanged_share"]').get_text() == "100.0 %"
