@@ -236,6 +236,7 @@ def check_structure(result: Comparison, soup: BeautifulSoup) -> None:
     for side, document in (("old", result.old), ("new", result.new)):
         anchors = sorted(int(i.split("-")[1]) for i in all_ids if i.startswith(f"{side}-"))
         assert anchors == list(range(1, len(document.blocks) + 1)), side
+    assert all(p.get_text().strip() for p in soup.select(".para")), "empty paragraph"
     for link in soup.select('a[href^="#"]'):
         assert str(link["href"])[1:] in all_ids, f"dangling link {link['href']}"
     nav = [str(a["href"]) for a in soup.select("nav.changes li > a")]

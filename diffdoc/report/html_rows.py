@@ -135,7 +135,7 @@ def _split(pieces: Iterator[Piece], count: int) -> list[list[Piece]]:
                 paragraphs.append([])
             if part:
                 paragraphs[-1].append(Piece(piece.kind, part, piece.other))
-    paragraphs = [p for p in paragraphs if p] or [[]]
+    paragraphs = [p for p in paragraphs if p]
     while len(paragraphs) < count:
         paragraphs.append([])
     return paragraphs

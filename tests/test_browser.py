@@ -1,0 +1,232 @@
+"""The HTML report in a real browser: Debian's headless Chromium driven by Playwright.
+
+Uses the system browser (/usr/bin/chromium, `apt-get install chromium`; .ci/run installs it),
+never a browser downloaded by `playwright install`. Skipped, with the reason, where it is
+missing. DIFFDOC_SCREENSHOT=docs/report.png also writes the README's screenshot.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, SEED
+from test_report_html import hostile_case
+
+from diffdoc.compare import compare_files
+from diffdoc.report import render
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DEMO_DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package to run these tests")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    playwright = sync_api.sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed against the illustrative edited draft: every kind of change."""
+    path = tmp_path_factory.mktemp("report") / "report.html"
+    path.write_text(render(compare_files(SEED, DEMO_DRAFT), "html"), encoding="utf-8")
+    return path
+
+
+class Watched:
+    """A page with its console messages, page errors, requests and dialogs recorded."""
+
+    def __init__(self, browser: Any, **context: Any) -> None:
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, path: Path, query: str = "") -> Any:
+        self.page.goto(path.as_uri() + query)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    session = Watched(browser, viewport={"width": 1400, "height": 900})
+    yield session
+    session.close()
+
+
+def test_opens_without_console_errors_or_network_requests(watched: Watched, report: Path) -> None:
+    page = watched.open(report)
+    assert page.title().startswith("Comparison of sco-2002-06-07")
+    assert page.evaluate("document.documentElement.className") == "js"
+    assert watched.errors == []
+    assert watched.console == []
+    assert watched.requests == [report.as_uri()]
+
+
+def test_n_three_times_focuses_the_third_change(watched: Watched, report: Path) -> None:
+    page = watched.open(report)
+    for _ in range(3):
+        page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.id") == "change-3"
+    assert page.eval_on_selector_all(".row.change.current", "rows => rows.map(r => r.id)") == [
+        "change-3"
+    ]
+    assert page.inner_text("#change-position") == "Change 3 of 11"
+    assert page.is_visible("#change-3")
+    page.keyboard.press("p")
+    assert page.evaluate("document.activeElement.id") == "change-2"
+    page.click("#next-change")
+    assert page.evaluate("document.activeElement.id") == "change-3"
+    # following a link in the list of changes makes that change the current one
+    page.click('nav.changes a[href="#change-7"]')
+    assert page.evaluate("document.activeElement.id") == "change-7"
+    page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.id") == "change-8"
+    assert watched.errors == [] and watched.console == []
+
+
+def test_inline_view_is_remembered_in_the_url(watched: Watched, report: Path) -> None:
+    page = watched.open(report)
+    assert page.is_visible("#change-1 .side.new")
+    assert not page.is_visible("#change-1 .inline")
+    page.click("#view-inline")
+    assert page.url.endswith("?view=inline")
+    assert not page.is_visible("#change-1 .side.new")
+    assert page.is_visible("#change-1 .inline")
+    assert page.inner_text("#change-1 .inline del") == "is in accord with"
+    assert page.get_attribute("#view-inline", "aria-pressed") == "true"
+    page.reload()
+    assert page.is_visible("#change-1 .inline")
+    page.click("#view-side")
+    assert "view=" not in page.url
+    assert page.is_visible("#change-1 .side.new")
+    assert watched.errors == [] and watched.console == []
+
+
+def test_a_collapsed_run_expands_with_one_click(watched: Watched, report: Path) -> None:
+    page = watched.open(report)
+    run = page.locator("details.run").first
+    first_row = run.locator(".row.same").first
+    assert run.get_attribute("open") is None
+    assert not first_row.is_visible()
+    run.locator("summary").click()
+    assert run.get_attribute("open") is not None
+    assert first_row.is_visible()
+
+
+def test_moved_paragraph_links_lead_to_each_other(watched: Watched, report: Path) -> None:
+    page = watched.open(report)
+    page.click(".row.moved-away .caption a")
+    move = page.evaluate("document.activeElement.id")
+    assert page.get_attribute(f"#{move}", "class") == "row change op-move kind-paragraph current"
+    page.click(f"#{move} .caption .note a")
+    assert page.url.endswith("#old-27")
+    assert page.is_visible("#old-27")
+
+
+def test_screenshot(watched: Watched, report: Path, tmp_path: Path) -> None:
+    page = watched.open(report)
+    for _ in range(9):
+        page.keyboard.press("n")
+    assert page.evaluate("document.activeElement.id") == "change-9"
+    path = tmp_path / "report.png"
+    page.screenshot(path=str(path))
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    wanted = os.environ.get("DIFFDOC_SCREENSHOT")
+    if wanted:
+        Path(wanted).write_bytes(path.read_bytes())
+
+
+def test_readable_without_javascript(browser: Any, report: Path) -> None:
+    session = Watched(browser, java_script_enabled=False)
+    try:
+        page = session.open(report)
+        assert page.evaluate("1") == 1  # evaluate still works: only the page's scripts are off
+        assert page.is_visible("#change-1 .side.new")
+        assert not page.is_visible(".toolbar")
+        assert page.is_visible("nav.changes")
+        page.locator("details.run summary").first.click()
+        assert page.locator("details.run .row.same").first.is_visible()
+        assert session.requests == [report.as_uri()]
+    finally:
+        session.close()
+
+
+def test_hostile_text_runs_nothing(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(render(hostile_case(), "html"), encoding="utf-8")
+    session = Watched(browser)
+    try:
+        page = session.open(path)
+        page.hover(".version.old")
+        page.click("#change-1 .side.new")
+        assert session.dialogs == []
+        assert session.errors == [] and session.console == []
+        assert session.requests == [path.as_uri()]
+        assert "<script>alert('title')</script>" in page.inner_text(".row.same")
+    finally:
+        session.close()
+
+
+def test_narrow_screen_stacks_the_sides(browser: Any, report: Path) -> None:
+    session = Watched(browser, viewport={"width": 420, "height": 900})
+    try:
+        page = session.open(report)
+        old = page.locator("#change-1 .side.old").bounding_box()
+        new = page.locator("#change-1 .side.new").bounding_box()
+        assert new["y"] >= old["y"] + old["height"] - 1
+        assert abs(new["x"] - old["x"]) < 1
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 420
+    finally:
+        session.close()
+
+
+def test_dark_scheme_and_print(browser: Any, report: Path) -> None:
+    session = Watched(browser, color_scheme="dark")
+    try:
+        page = session.open(report)
+        background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+        assert background == "rgb(23, 24, 26)"
+        page.emulate_media(media="print")
+        assert not page.is_visible("nav.changes")
+        assert not page.is_visible(".toolbar")
+        assert page.is_visible("#change-1")
+        pdf = page.pdf(format="A4")
+        assert pdf[:5] == b"%PDF-"
+    finally:
+        session.close()
