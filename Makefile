@@ -16,8 +16,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	@mkdir -p out
-	@$(BIN)/diffdoc normalize seeds/sco-2002-06-07-st-petersburg-declaration.en.md > out/seed.normalized.txt
-	@echo "Normalized seed written to out/seed.normalized.txt"
+	@$(BIN)/diffdoc report seeds/sco-2002-06-07-st-petersburg-declaration.en.md \
+		demo/sco-2002-illustrative-edited-draft.md -o out/report.html
+	@echo "Side-by-side HTML report (the seed against an illustrative edited draft, see demo/README.md):"
+	@echo "$(CURDIR)/out/report.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
