@@ -20,6 +20,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 
 from diffdoc.models import BlockOp
@@ -247,9 +248,16 @@ def _gaps(
 
 def _pieces_score(whole: Bag, pieces: list[Bag]) -> float:
     """Matched words if `pieces` together are `whole` cut up, else 0."""
+    sizes = [_size(piece) for piece in pieces]
+    whole_size, joined_size = _size(whole), sum(sizes)
+    # Dice can reach at most 2*min/total: when even that is short of SPLIT_MIN, skip the
+    # word-by-word work (the float expression matches `dice`, so the cut-off is the same).
+    if not whole_size + joined_size or (
+        2 * min(whole_size, joined_size) / (whole_size + joined_size) < SPLIT_MIN
+    ):
+        return 0.0
     joined: Bag = Counter()
-    for piece in pieces:
-        size = _size(piece)
+    for piece, size in zip(pieces, sizes, strict=True):
         if size == 0 or _common(piece, whole) < PIECE_MIN * size:
             return 0.0
         joined.update(piece)
@@ -345,7 +353,7 @@ def _best_path(
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     if len(words) < SHINGLE:
         return {tuple(words)} if words else set()
-    return {tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1)}
+    return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
 
 
 def _pair_moved(
@@ -359,11 +367,8 @@ def _pair_moved(
             index[shingle].append(i)
     edges: list[tuple[float, int, int]] = []
     for j in new_ids:
-        hits: Counter[int] = Counter()
-        for shingle in _shingles(bags.word_list(1, j)):
-            postings = index.get(shingle)
-            if postings and len(postings) <= COMMON_SHINGLE:
-                hits.update(postings)
+        found = map(index.get, _shingles(bags.word_list(1, j)))
+        hits = Counter(chain.from_iterable(p for p in found if p and len(p) <= COMMON_SHINGLE))
         ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[:CANDIDATES]
         for i, _ in ranked:
             score = dice(bags.bag(0, i), bags.bag(1, j))

@@ -155,6 +155,18 @@ _TYPOGRAPHY_CHANGES = re.compile(
     "[" + re.escape("".join(map(chr, _TYPOGRAPHY_TABLE)).replace(" ", "")) + "]"
 )
 _SPACE_RUN = re.compile(" {2,}")
+# The same tables by character, for replacing the few characters a paragraph holds: a regex
+# substitution visits only those, where str.translate looks up every character of the text.
+_STRICT_MAP = {chr(c): r or "" for c, r in _STRICT_TABLE.items()}
+_TYPOGRAPHY_MAP = {chr(c): r or "" for c, r in _TYPOGRAPHY_TABLE.items()}
+
+
+def _strict_char(match: re.Match[str]) -> str:
+    return _STRICT_MAP[match.group()]
+
+
+def _typography_char(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY_MAP[match.group()]
 
 
 def _fused_key(text: str, typography: bool) -> str:
@@ -164,7 +176,7 @@ def _fused_key(text: str, typography: bool) -> str:
     changes = _TYPOGRAPHY_CHANGES if typography else _STRICT_CHANGES
     if changes.search(text) is None and "  " not in text:
         return text.strip(" ") if text[:1] == " " or text[-1:] == " " else text
-    text = text.translate(_TYPOGRAPHY_TABLE if typography else _STRICT_TABLE)
+    text = changes.sub(_typography_char if typography else _strict_char, text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     return text.strip(" ")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from diffdoc.models import Block, BlockKind, Document, Source
 from diffdoc.normalize import comparison_key
@@ -18,9 +18,12 @@ from diffdoc.normalize import comparison_key
 Emphasis = str  # "" (none), "strong" (bold only), "em" (italic only)
 
 
-@dataclass(frozen=True)
-class Draft:
-    """A paragraph on its way to becoming a Block; `kind` None means "let the rules decide"."""
+class Draft(NamedTuple):
+    """A paragraph on its way to becoming a Block; `kind` None means "let the rules decide".
+
+    A named tuple rather than a frozen dataclass: a large text makes tens of thousands of
+    drafts, and the rules copy them with `_replace`; both are several times cheaper.
+    """
 
     text: str
     kind: BlockKind | None = None
@@ -134,7 +137,7 @@ def attach_lone_labels(drafts: list[Draft]) -> list[Draft]:
             and LABEL.fullmatch(out[-1].text.strip())
             and (_undecided(draft) or draft.kind == "list_item")
         ):
-            out[-1] = replace(draft, text=join_text(out[-1].text, draft.text))
+            out[-1] = draft._replace(text=join_text(out[-1].text, draft.text))
         else:
             out.append(draft)
     return out
@@ -167,7 +170,7 @@ def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
                 cut = _inline_number(draft.text, last_number + 1)
                 if cut is None:
                     break
-                out.append(replace(draft, text=draft.text[:cut].rstrip()))
+                out.append(draft._replace(text=draft.text[:cut].rstrip()))
                 draft = Draft(draft.text[cut:].lstrip())
                 last_number += 1
         out.append(draft)
@@ -194,7 +197,7 @@ def mark_headings(drafts: list[Draft]) -> list[Draft]:
             is_heading_text(text)
             or (draft.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
         ):
-            draft = replace(draft, kind="heading")
+            draft = draft._replace(kind="heading")
         out.append(draft)
     return out
 
@@ -216,7 +219,7 @@ def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
             and word_count_above(text, 10) <= 10
             and (previous is None or previous.kind is not None or ends_sentence(previous.text))
         ):
-            out[index] = replace(draft, kind="heading")
+            out[index] = draft._replace(kind="heading")
     return out
 
 
@@ -238,7 +241,7 @@ def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
             and not _STANDALONE_HEADING.match(draft.text.strip())
             and draft.text[:1].isupper()
         ):
-            out[-1] = replace(previous, text=join_text(previous.text, draft.text))
+            out[-1] = previous._replace(text=join_text(previous.text, draft.text))
         else:
             out.append(draft)
     return out
@@ -257,7 +260,7 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         previous = out[-1] if out else None
         if previous is not None and _is_cut(previous, draft):
-            out[-1] = replace(previous, text=join_text(previous.text, draft.text), emphasis="")
+            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
         else:
             out.append(draft)
     return out
@@ -282,7 +285,7 @@ def mark_closing(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     for index in body[-3:]:
         if _undecided(out[index]) and _CLOSING.match(out[index].text.strip()):
-            out[index] = replace(out[index], kind="closing")
+            out[index] = out[index]._replace(kind="closing")
     return out
 
 
@@ -301,7 +304,7 @@ def mark_title(drafts: list[Draft]) -> list[Draft]:
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
-            out[index] = replace(draft, kind="title")
+            out[index] = draft._replace(kind="title")
         break
     return out
 
@@ -312,7 +315,7 @@ def mark_list_items(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         label = find_label(draft.text)
         if draft.kind is None and label and label[0] in "(abcdefghijklmnopqrstuvwxyz":
-            draft = replace(draft, kind="list_item")
+            draft = draft._replace(kind="list_item")
         out.append(draft)
     return out
 
@@ -323,7 +326,7 @@ _END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|\*\s*\*\s*\*)$")
 def mark_end_marks(drafts: list[Draft]) -> list[Draft]:
     """A press release's end mark ("###", "-30-") is a note, not part of the text."""
     return [
-        replace(d, kind="note") if _undecided(d) and _END_MARK.match(d.text.strip()) else d
+        d._replace(kind="note") if _undecided(d) and _END_MARK.match(d.text.strip()) else d
         for d in drafts
     ]
 
@@ -371,21 +374,12 @@ def assemble(
     for draft in apply_rules([d for d in drafts if d.text.strip()]):
         text = draft.text.strip()
         kind: BlockKind = draft.kind or "paragraph"
-        if kind == "heading":
-            section = text
         label = draft.label
+        if kind == "heading":
+            section = text  # a heading is in the section it opens
         if label is None and kind in ("paragraph", "list_item"):
             label = find_label(text)
-        blocks.append(
-            Block(
-                kind=kind,
-                text=text,
-                key=comparison_key(text),
-                section=section if kind not in ("title", "heading", "footnote", "note") else None,
-                label=label,
-            )
-        )
-        if kind == "heading":
-            blocks[-1] = replace(blocks[-1], section=section)
+        in_section = None if kind in ("title", "footnote", "note") else section
+        blocks.append(Block(kind, text, comparison_key(text), in_section, label))
     title = metadata.get("title") or next((b.text for b in blocks if b.kind == "title"), "")
     return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=source)

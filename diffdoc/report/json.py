@@ -58,7 +58,13 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def _block_line(block: BlockChange) -> str:
-    segments = ", ".join(f'{{"op": "{s.op}", "text": {_string(s.text)}}}' for s in block.segments)
+    if len(block.segments) == 1:  # most blocks: one equal, inserted or deleted run
+        only = block.segments[0]
+        segments = f'{{"op": "{only.op}", "text": {_string(only.text)}}}'
+    else:
+        segments = ", ".join(
+            [f'{{"op": "{s.op}", "text": {_string(s.text)}}}' for s in block.segments]
+        )
     return (
         f'  {{"op": "{block.op}", "old": {list(block.old)}, "new": {list(block.new)}, '
         f'"segments": [{segments}]}}'
