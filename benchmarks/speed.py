@@ -8,13 +8,20 @@ paragraphs, write the contract JSON with everything equal) and
 in three words. Targets at 14 MB: at most 3x the floor, under 600 MB peak, and at most 12x
 the 1.4 MB time.
 
-Run: .venv/bin/python benchmarks/speed.py [--max-size BYTES]   (or `make bench`)
+For the largest size it also prints where diffdoc's time goes (import, read both files,
+compare, render; from benchmarks/stages.py). Speed work must not change results: the SHA-256
+of every JSON report is checked against benchmarks/speed-outputs.json (recorded before the
+speed work); a report that differs is flagged CHANGED. After a deliberate change of results,
+record the new digests with --record.
+
+Run: .venv/bin/python benchmarks/speed.py [--max-size BYTES] [--record]   (or `make bench`)
 To time another command per size, add an entry to COMMANDS (see `time_command`).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -50,6 +57,7 @@ COMMANDS: dict[str, Argv] = {
     ],
 }  # fmt: skip
 STDOUT_TO_FILE = {"floor", "git word-diff"}
+DIGESTS = HERE / "speed-outputs.json"  # case -> SHA-256 of diffdoc's JSON report
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,49 @@ def time_command(name: str, old: Path, new: Path, workdir: Path) -> Measurement:
     return measure(argv, out if name in STDOUT_TO_FILE else None)
 
 
+def report_digest(workdir: Path) -> str:
+    """SHA-256 of the JSON report the last `diffdoc json` run wrote."""
+    return hashlib.sha256((workdir / "diffdoc-json.out").read_bytes()).hexdigest()
+
+
+class Digests:
+    """Reports' digests against the recorded ones (or recording them, with --record)."""
+
+    def __init__(self, record: bool) -> None:
+        self.record = record
+        self.known: dict[str, str] = (
+            json.loads(DIGESTS.read_text(encoding="utf-8")) if DIGESTS.exists() else {}
+        )
+
+    def check(self, case: str, digest: str) -> str:
+        """ "same", "CHANGED" or "new" (nothing recorded); records when asked to."""
+        expected = self.known.get(case)
+        if self.record:
+            self.known[case] = digest
+        if expected is None:
+            return "new"
+        return "same" if expected == digest else "CHANGED"
+
+    def save(self) -> None:
+        if self.record:
+            DIGESTS.write_text(json.dumps(self.known, indent=1, sort_keys=True) + "\n")
+
+
+def stage_breakdown(old: Path, new: Path) -> str:
+    """Where diffdoc's time goes on one pair (benchmarks/stages.py in a fresh process)."""
+    done = subprocess.run(
+        [PYTHON, str(HERE / "stages.py"), str(old), str(new)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds = json.loads(done.stdout)
+    parts = ", ".join(
+        f"{stage} {seconds[stage]:.2f} s" for stage in ("import", "read", "compare", "render")
+    )
+    return f"stages at {old.stat().st_size / 1e6:.1f} MB: {parts}"
+
+
 def seed_paragraphs() -> list[str]:
     return read_paragraphs(SEED)
 
@@ -132,7 +183,7 @@ def build_pair(size: int, workdir: Path) -> tuple[Path, Path]:
     return old_path, new_path
 
 
-def long_paragraph_case(workdir: Path) -> None:
+def long_paragraph_case(workdir: Path, digests: Digests) -> None:
     """Two 5 MB single-paragraph texts that differ in three words."""
     rng = random.Random(5)
     text = " ".join(grow(seed_paragraphs(), 5_000_000, rng))
@@ -146,40 +197,49 @@ def long_paragraph_case(workdir: Path) -> None:
     result = time_command("diffdoc json", old_path, new_path, workdir)
     data = json.loads((workdir / "diffdoc-json.out").read_text(encoding="utf-8"))
     stats = data["stats"]
+    same = digests.check("long-paragraph", report_digest(workdir))
     print(
         f"\n5 MB single paragraph, 3 words changed: diffdoc {result.seconds:.2f} s, "
         f"{result.peak_mb:.0f} MB peak; words -{stats['words_deleted']} +{stats['words_inserted']}"
-        f" (expected -3 +3), {len(data['old']['paragraphs'])} paragraph(s)"
+        f" (expected -3 +3), {len(data['old']['paragraphs'])} paragraph(s); output {same}"
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-size", type=int, default=SIZES[-1], help="Largest size to build.")
+    parser.add_argument("--record", action="store_true", help="Record the reports' digests.")
     args = parser.parse_args()
+    digests = Digests(args.record)
+    largest: tuple[Path, Path] | None = None
     names = list(COMMANDS)
     times: dict[int, Measurement] = {}
     with tempfile.TemporaryDirectory(prefix="diffdoc-bench-") as tmp:
         workdir = Path(tmp)
         header = f"{'size':>10} {'paras':>7}" + "".join(f"{n:>22}" for n in names)
-        print(header + f"{'vs floor':>10}{'vs git':>9}")
+        print(header + f"{'vs floor':>10}{'vs git':>9}{'output':>9}")
         for size in [s for s in SIZES if s <= args.max_size]:
             old, new = build_pair(size, workdir)
             paragraphs = old.read_text(encoding="utf-8").count("\n\n") + 1
             results = {name: time_command(name, old, new, workdir) for name in names}
             ours = results["diffdoc json"]
             times[size] = ours
+            same = digests.check(str(size), report_digest(workdir))
+            largest = (old, new)
             cells = "".join(f"{r.seconds:>10.2f}s {r.peak_mb:>7.0f}MB" for r in results.values())
             ratio_floor = ours.seconds / results["floor"].seconds
             ratio_git = ours.seconds / results["git word-diff"].seconds
             ratios = f"{ratio_floor:>9.1f}x{ratio_git:>8.1f}x"
-            print(f"{old.stat().st_size:>10} {paragraphs:>7}{cells}{ratios}")
+            print(f"{old.stat().st_size:>10} {paragraphs:>7}{cells}{ratios}{same:>9}")
         if 1_400_000 in times and 14_000_000 in times:
             big = times[14_000_000]
             growth = big.seconds / times[1_400_000].seconds
             print(f"\ngrowth 1.4 MB -> 14 MB: {growth:.1f}x (target <= 12x); ", end="")
             print(f"peak at 14 MB {big.peak_mb:.0f} MB (target < 600 MB)")
-        long_paragraph_case(workdir)
+        if largest is not None:
+            print(stage_breakdown(*largest))
+        long_paragraph_case(workdir, digests)
+    digests.save()
 
 
 if __name__ == "__main__":
