@@ -94,6 +94,11 @@ class VersionBrackets:
     passages: tuple[Passage, ...]
     options: tuple[OptionMarker, ...]
     plain: str  # the negotiated text as one comparison key, brackets removed
+    keys: tuple[str, ...] = ()  # each passage's key, in order (computed when not given)
+
+    def __post_init__(self) -> None:
+        if len(self.keys) != len(self.passages):
+            object.__setattr__(self, "keys", tuple(p.key for p in self.passages))
 
     @property
     def open(self) -> int:
@@ -108,11 +113,15 @@ def negotiated_blocks(document: Document) -> list[Block]:
 
 def plain_key(text: str) -> str:
     """The comparison key of `text` with every square bracket removed."""
-    return comparison_key(_BRACKETS.sub("", text))
+    if "[" in text or "]" in text:
+        text = text.replace("[", "").replace("]", "")
+    return comparison_key(text)
 
 
 def mask_markup(text: str) -> str:
     """`text` with the brackets of footnote markers, links and references blanked out."""
+    if "[^" not in text and "](" not in text and "]:" not in text:
+        return text
     return _MARKUP.sub(lambda m: m.group(0).replace("[", " ").replace("]", " "), text)
 
 
@@ -204,11 +213,10 @@ def compare_brackets(old: VersionBrackets | None, new: VersionBrackets) -> Brack
     """The counts of `new`, with what became of `old`'s passages (the first version: None)."""
     if old is None:
         return BracketCounts(open=new.open, new=new.open, options=len(new.options))
-    still_bracketed = Counter(p.key for p in new.passages)
+    still_bracketed = Counter(new.keys)
     carried: Counter[str] = Counter()
     resolved = dropped = 0
-    for passage in old.passages:
-        key = passage.key
+    for key in old.keys:
         if carried[key] < still_bracketed[key]:
             carried[key] += 1
         elif contains_phrase(new.plain, key):

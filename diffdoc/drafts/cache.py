@@ -84,11 +84,15 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "tool": __version__,
         "options": asdict(comparison.options),
         "stats": asdict(comparison.stats),
-        "blocks": [
-            [b.op, list(b.old), list(b.new), [[s.op, s.text] for s in b.segments]]
-            for b in comparison.blocks
-        ],
+        "blocks": [_block_json(b) for b in comparison.blocks],
     }
+
+
+def _block_json(block: BlockChange) -> list[Any]:
+    # Most blocks of a long series are unchanged: their one equal segment is implied.
+    if len(block.segments) == 1 and block.segments[0].op == "equal" and block.old and block.new:
+        return [block.op, list(block.old), list(block.new)]
+    return [block.op, list(block.old), list(block.new), [[s.op, s.text] for s in block.segments]]
 
 
 def comparison_from_json(
@@ -102,24 +106,30 @@ def comparison_from_json(
             or data["options"] != asdict(options)
         ):
             return None
-        blocks = tuple(_block(item) for item in data["blocks"])
+        old_texts = old.texts
+        blocks = tuple(_block(item, old_texts) for item in data["blocks"])
         stats = Stats(**data["stats"])
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
     if not _rebuilds(blocks, old, new):
         return None
     return Comparison(old, new, options, blocks, stats)
 
 
-def _block(item: Any) -> BlockChange:
-    op, old, new, segments = item
-    if op not in BLOCK_OPS or any(s[0] not in SEGMENT_OPS for s in segments):
+def _block(item: Any, old_texts: list[str]) -> BlockChange:
+    op, old, new, *rest = item
+    old_indices = tuple(int(i) for i in old)
+    new_indices = tuple(int(j) for j in new)
+    if op not in BLOCK_OPS:
         raise ValueError(f"unknown op in {item!r:.60}")
+    if not rest:  # unchanged text: one equal segment, the old paragraphs as they are
+        joined = PARAGRAPH_SEPARATOR.join(old_texts[i] for i in old_indices)
+        return BlockChange(op, old_indices, new_indices, (Segment("equal", joined),))
+    (segments,) = rest
+    if any(s[0] not in SEGMENT_OPS for s in segments):
+        raise ValueError(f"unknown segment op in {item!r:.60}")
     return BlockChange(
-        op,
-        tuple(int(i) for i in old),
-        tuple(int(j) for j in new),
-        tuple(Segment(s[0], str(s[1])) for s in segments),
+        op, old_indices, new_indices, tuple(Segment(s[0], str(s[1])) for s in segments)
     )
 
 

@@ -156,8 +156,12 @@ def history_lines(
 def version_rows(lineage: Lineage, brackets: list[BracketCounts]) -> list[dict[str, Any]]:
     """Per version: paragraphs, words, paragraphs new/changed/moved/removed, open brackets."""
     rows = []
+    words: dict[str, int] = {}  # most paragraphs recur unchanged from version to version
     for k, version in enumerate(lineage.versions):
         texts = version.document.texts
+        for text in texts:
+            if text not in words:
+                words[text] = count_words(text)
         counts = {"new": 0, "changed": 0, "moved": 0, "removed": 0}
         if k:
             for block in lineage.comparisons[k - 1].blocks:
@@ -169,7 +173,7 @@ def version_rows(lineage: Lineage, brackets: list[BracketCounts]) -> list[dict[s
                 **_when(lineage, k),
                 "note": version.note,
                 "paragraphs": len(texts),
-                "words": sum(count_words(t) for t in texts),
+                "words": sum(words[t] for t in texts),
                 **counts,
                 "brackets": asdict(brackets[k]),
             }

@@ -28,6 +28,7 @@ from diffdoc.drafts.render import version_rows
 from diffdoc.models import BlockChange, Comparison
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 160, 28
+EXCERPT = 160  # characters of an unchanged paragraph shown in a comparison
 
 
 @dataclass(frozen=True)
@@ -185,21 +186,43 @@ def _comparison_view(lineage: Lineage, k: int, comparison: Comparison) -> dict[s
         "old": old.label,
         "new": new.label,
         "stats": comparison.stats,
-        "rows": [_block_view(k, block) for block in comparison.blocks],
+        "rows": _collapse([_block_view(k, block) for block in comparison.blocks]),
     }
+
+
+def _collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Runs of unchanged rows become one row that keeps every paragraph's anchor."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        last = out[-1] if out else None
+        if row["excerpt"] is not None and last is not None and last["excerpt"] is not None:
+            last["anchors"] = last["anchors"] + row["anchors"]
+            last["count"] += 1
+            last["last_old"], last["last_new"] = row["old_numbers"], row["new_numbers"]
+        else:
+            out.append({**row, "count": 1, "last_old": "", "last_new": ""})
+    return out
 
 
 def _block_view(k: int, block: BlockChange) -> dict[str, Any]:
     # Every paragraph of both versions has an anchor: p for the new one, d for the old one.
     anchors = [f"c{k}-p{j}" for j in block.new] + [f"c{k}-d{i}" for i in block.old]
+    unchanged = len(block.segments) == 1 and block.segments[0].op == "equal"
     return {
         "op": block.op,
         "anchors": anchors,
+        # Unchanged text is shown once, shortened: the page of a long series stays small.
+        "excerpt": _excerpt(block.segments[0].text) if unchanged else None,
         "old_numbers": ", ".join(str(i + 1) for i in block.old),
         "new_numbers": ", ".join(str(j + 1) for j in block.new),
-        "old": side_pieces(block, "old"),
-        "new": side_pieces(block, "new"),
+        "old": [] if unchanged else side_pieces(block, "old"),
+        "new": [] if unchanged else side_pieces(block, "new"),
     }
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
 
 
 def side_pieces(block: BlockChange, side: str) -> list[Piece]:
