@@ -114,6 +114,20 @@ def test_trace(pact: Path) -> None:
     assert data[0]["first"] == "v1" and [v["count"] for v in data[0]["versions"]] == [1, 1, 1]
 
 
+def test_trace_over_a_series(pact: Path, tmp_path: Path) -> None:
+    for n, text in enumerate(["A registry of pledges.", "No such thing."], 1):
+        path = tmp_path / f"other{n}.txt"
+        path.write_text(text, encoding="utf-8")
+        args = ["add", str(path), "--doc", "other", "--series", "pledges"]
+        assert run(pact, *args).exit_code == 0
+    result = run(pact, "trace", "registry", "--series", "pledges")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "other: first in @v1; gone from @v2"
+    assert "pact" not in result.output
+    both = CliRunner().invoke(main, ["trace", "x", "--doc", "a", "--series", "b"])
+    assert both.exit_code == 2 and "not both" in both.output
+
+
 def test_cache_is_reused_and_rebuilt(pact: Path) -> None:
     run(pact, "blame", "pact")
     cached = sorted((pact / "cache" / "compare").glob("*.json"))
