@@ -163,11 +163,6 @@ def test_paris_series(texts_dir: Path, tmp_path: Path) -> None:
     assert out.stat().st_size > 100_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="corpus verify (diffdoc/corpus/verify.py) does not know cache/ yet: needs 'cache' in "
-    "_TOP_LEVEL and 'cache/' in the corpus .gitignore",
-)
 def test_verify_accepts_the_comparison_cache(pact: Path) -> None:
     run(pact, "blame", "pact")
     result = run(pact, "verify")

@@ -8,6 +8,7 @@ Layout (see README, "The corpus"):
     documents/DOC/LABEL/version.json one version's metadata
     documents/DOC/LABEL/normalized.txt  its normalized text (diffdoc.docformat)
     index.sqlite, .lock, .tmp-*      derived index, writers' lock, unfinished writes
+    cache/                           disposable comparison cache (diffdoc.drafts.cache)
 
 A version folder is written completely under a temporary name and renamed into place, so it is
 either all there or absent. Writers hold an exclusive lock; readers never need one.
@@ -47,7 +48,9 @@ VERSION_FILE = "version.json"
 TEXT_FILE = "normalized.txt"
 INDEX_FILE = "index.sqlite"
 LOCK_FILE = ".lock"
-GITIGNORE = "index.sqlite*\n.lock\n.tmp-*\n"
+# Derived data kept inside a corpus and never verified: the drafts' comparison cache.
+CACHE_DIR = "cache"
+GITIGNORE = "index.sqlite*\n.lock\n.tmp-*\ncache/\n"
 
 
 def sha256_hex(data: bytes) -> str:

@@ -16,6 +16,7 @@ from diffdoc.corpus import safeio
 from diffdoc.corpus.names import InvalidNameError, case_collision, check_doc_id, check_label
 from diffdoc.corpus.records import VersionRecord, read_document, read_version
 from diffdoc.corpus.store import (
+    CACHE_DIR,
     DOCUMENT_FILE,
     DOCUMENTS,
     INDEX_FILE,
@@ -29,7 +30,7 @@ from diffdoc.corpus.store import (
 )
 from diffdoc.errors import CorpusError, InputError
 
-_TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, ".gitignore", "README.md"}
+_TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, CACHE_DIR, ".gitignore", "README.md"}
 
 
 @dataclass
