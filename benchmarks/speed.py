@@ -51,6 +51,9 @@ COMMANDS: dict[str, Argv] = {
     "diffdoc json": lambda old, new, out: [
         *DIFFDOC, "compare", str(old), str(new), "-f", "json", "-o", str(out),
     ],
+    "diffdoc html": lambda old, new, out: [
+        *DIFFDOC, "compare", str(old), str(new), "-f", "html", "-o", str(out),
+    ],
     "floor": lambda old, new, out: [PYTHON, str(HERE / "floor.py"), str(old), str(new)],
     "git word-diff": lambda old, new, out: [
         "git", "diff", "--no-index", "--no-color", "--word-diff=porcelain", str(old), str(new),
@@ -224,6 +227,7 @@ def main() -> None:
             results = {name: time_command(name, old, new, workdir) for name in names}
             ours = results["diffdoc json"]
             times[size] = ours
+            html_vs_json = (size, results["diffdoc html"].seconds / ours.seconds)
             same = digests.check(str(size), report_digest(workdir))
             largest = (old, new)
             cells = "".join(f"{r.seconds:>10.2f}s {r.peak_mb:>7.0f}MB" for r in results.values())
@@ -236,6 +240,9 @@ def main() -> None:
             growth = big.seconds / times[1_400_000].seconds
             print(f"\ngrowth 1.4 MB -> 14 MB: {growth:.1f}x (target <= 12x); ", end="")
             print(f"peak at 14 MB {big.peak_mb:.0f} MB (target < 600 MB)")
+        if times:
+            html_size, html_ratio = html_vs_json
+            print(f"HTML at {html_size / 1e6:.1f} MB: {html_ratio:.2f}x JSON time (target <= 2x)")
         if largest is not None:
             print(stage_breakdown(*largest))
         long_paragraph_case(workdir, digests)
