@@ -16,8 +16,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	@mkdir -p out
-	@$(BIN)/diffdoc report seeds/sco-2002-06-07-st-petersburg-declaration.en.md \
-		demo/sco-2002-illustrative-edited-draft.md -o out/report.html
+	@$(BIN)/diffdoc report sco-declaration-2002@v1 sco-declaration-2002-illustrative-edit@v1 \
+		--corpus corpus -o out/report.html
 	@echo "Side-by-side HTML report (the seed against an illustrative edited draft, see demo/README.md):"
 	@echo "$(CURDIR)/out/report.html"
 

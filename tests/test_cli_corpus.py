@@ -233,3 +233,11 @@ def test_the_bundled_corpus_is_sound(tmp_path: Path) -> None:
         "Illustrative edit (not a real document)"
     )
     assert {d["series"] for d in listed} == {"sco-summit-declarations"}
+    # The originals are the files `make demo` relies on; if one changes, re-add it.
+    root = Path(__file__).resolve().parents[1]
+    for ref, path in [
+        ("sco-declaration-2002@v1", "seeds/sco-2002-06-07-st-petersburg-declaration.en.md"),
+        ("sco-declaration-2002-illustrative-edit@v1", "demo/sco-2002-illustrative-edited-draft.md"),
+    ]:
+        raw = CliRunner().invoke(main, ["show", ref, "--raw", "--corpus", str(copy)])
+        assert raw.stdout_bytes == (root / path).read_bytes(), ref
