@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diffdoc.ingest.layout import _is_repeated, furniture_key, remove_page_furniture
-from diffdoc.ingest.structure import _RUN_IN_HINT, ends_sentence, word_count_above
+from diffdoc.ingest.structure import (
+    _RUN_IN_HINT,
+    _STANDALONE_HEADING,
+    _TITLED_HEADING,
+    ends_sentence,
+    is_heading_text,
+    is_standalone_heading,
+    word_count_above,
+)
 
 _ALPHABET = st.sampled_from([*" \t\u00a0\u3000\n.!?;:。…'\"’”»)]ab1-x", "12. ", " 7. "])
 texts = st.lists(_ALPHABET, max_size=30).map("".join)
@@ -47,3 +55,19 @@ def test_furniture_runs_with_markers_far_apart() -> None:
     lines = ["Page 1 of 2", "A/RES/80/3", "", *body, "", "A/RES/80/3", "Page 2 of 2", ""]
     out = remove_page_furniture(lines)
     assert out == ["", "", "", *body, "", "", "", ""]
+
+
+_HEADINGS = st.sampled_from(
+    ["I", "IV.", "XII. ", "Article 5", "ARTICLE ", "Part II", "Annex", "Annex 2: ", "Preamble",
+     "Section A", "Chapter 3.", "Статья 4", "Часть II", "Глава ", "Раздел 1", "三", "十二、",
+     "第3条", "第十章", "Appendix", "M", "D", " I", "The ", "(a) "]
+)  # fmt: skip
+heading_texts = st.tuples(_HEADINGS, texts).map("".join)
+
+
+@given(heading_texts)
+def test_heading_tests_skip_only_texts_no_pattern_can_match(text: str) -> None:
+    standalone = bool(_STANDALONE_HEADING.match(text))
+    titled = bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
+    assert is_heading_text(text) == (standalone or titled)
+    assert is_standalone_heading(text) == bool(_STANDALONE_HEADING.match(text.strip()))

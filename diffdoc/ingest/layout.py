@@ -105,23 +105,17 @@ def _without_form_feed(line: str) -> str:
 
 
 def _is_repeated(lines: Sequence[str], repeated: set[tuple[str, ...]]) -> list[bool]:
-    """Which lines have the furniture key of a repeated short line.
-
-    Cheap on long lines: a line whose only spaces are single plain ones (printable, no
-    double space) has words that join back to the line itself, so when it is longer than
-    every repeated line's words joined (plus a space at each end) it cannot match. Other
-    lines are split, and sorted only when they have as many words as some repeated line.
-    """
+    """Which lines have the furniture key of a repeated short line (cheap on long lines:
+    only their first words are split off, and only lines with as many words as some
+    repeated line are sorted)."""
     if not repeated:
         return [False] * len(lines)
     sizes = {len(key) for key in repeated}
-    longest = max(sum(map(len, key)) + len(key) - 1 for key in repeated) + 2
+    most = max(sizes)
     flags = []
     for line in lines:
-        if not line or (len(line) > longest and "  " not in line and line.isprintable()):
-            flags.append(False)
-            continue
-        words = line.split()
+        # Splitting stops after `most` words: a longer line gives most + 1 pieces, no size.
+        words = line.split(maxsplit=most)
         flags.append(len(words) in sizes and tuple(sorted(words)) in repeated)
     return flags
 

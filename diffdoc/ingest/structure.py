@@ -65,6 +65,10 @@ _TITLED_HEADING = re.compile(
     r"(?:\d{1,3}[a-z]*|" + _ROMAN + r")[.:]?"
     r"|(?:Annex|ANNEX)(?:\s+(?:\d{1,3}|" + _ROMAN + r")[.:]?)?)\s+[A-Z(\"“].{0,150}$"
 )
+# Every heading pattern above starts with one of these (Roman numerals start with I, V, X, L
+# or C): other texts need not be matched at all.
+_HEADING_FIRST = frozenset("IVXLCAPSСРЧГ一二三四五六七八九十第")
+_NUMBER_LABEL = re.compile(r"\d{1,3}\.")
 _CLOSING = re.compile(
     r"^(?:(?:Done|Adopted|Signed) (?:at|in) )?[A-Z][\w.'’ -]{1,40}, "
     r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]+,? \d{4}"
@@ -95,11 +99,14 @@ def ends_sentence(text: str) -> bool:
 
 def is_standalone_heading(text: str) -> bool:
     """A heading that is only a number or name: "IV", "Article 5", "Part II", "Annex"."""
-    return bool(_STANDALONE_HEADING.match(text.strip()))
+    text = text.strip()
+    return text[:1] in _HEADING_FIRST and bool(_STANDALONE_HEADING.match(text))
 
 
 def is_heading_text(text: str) -> bool:
     """Roman numerals, "Article 5", "Part II", "Annex", "I. Global context": heading lines."""
+    if text[:1] not in _HEADING_FIRST:
+        return False
     if _STANDALONE_HEADING.match(text):
         return True
     return bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
@@ -154,10 +161,11 @@ def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     last_number = 0
     for draft in drafts:
-        label = find_label(draft.text) if _undecided(draft) else None
+        undecided = draft.kind is None or draft.kind == "paragraph"
+        label = find_label(draft.text) if undecided else None
         match = (
             _RUN_IN.match(draft.text)
-            if _undecided(draft) and label is None and _RUN_IN_HINT.search(draft.text)
+            if undecided and label is None and _RUN_IN_HINT.search(draft.text)
             else None
         )
         if match and int(match.group("label")[:-1]) == last_number + 1:
@@ -192,9 +200,8 @@ def mark_headings(drafts: list[Draft]) -> list[Draft]:
     """Heading lines (Roman numerals, Article N, Part II) and short bold-only lines."""
     out = []
     for draft in drafts:
-        text = draft.text.strip()
-        if _undecided(draft) and (
-            is_heading_text(text)
+        if (draft.kind is None or draft.kind == "paragraph") and (
+            is_heading_text(text := draft.text.strip())
             or (draft.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
         ):
             draft = draft._replace(kind="heading")
@@ -207,13 +214,15 @@ def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     for index in range(len(out) - 1):
         draft, following = out[index], out[index + 1]
+        if draft.kind is not None:
+            continue
         previous = out[index - 1] if index else None
         text = draft.text.strip()
         if (
-            draft.kind is None
-            and text[:1].isupper()
+            text[:1].isupper()
             and _undecided(following)
-            and re.fullmatch(r"\d{1,3}\.", find_label(following.text) or "")
+            and (number := find_label(following.text)) is not None
+            and _NUMBER_LABEL.fullmatch(number)
             and not ends_sentence(text)
             and find_label(text) is None
             and word_count_above(text, 10) <= 10
@@ -313,8 +322,11 @@ def mark_list_items(drafts: list[Draft]) -> list[Draft]:
     """Lettered and roman items ("(a)", "(iv)", "a)") are list items; "1." stays a paragraph."""
     out = []
     for draft in drafts:
-        label = find_label(draft.text)
-        if draft.kind is None and label and label[0] in "(abcdefghijklmnopqrstuvwxyz":
+        if (
+            draft.kind is None
+            and (label := find_label(draft.text))
+            and label[0] in "(abcdefghijklmnopqrstuvwxyz"
+        ):
             draft = draft._replace(kind="list_item")
         out.append(draft)
     return out
@@ -325,8 +337,11 @@ _END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|\*\s*\*\s*\*)$")
 
 def mark_end_marks(drafts: list[Draft]) -> list[Draft]:
     """A press release's end mark ("###", "-30-") is a note, not part of the text."""
+    # A text that starts with a letter or digit is no end mark: only the others are matched.
     return [
-        d._replace(kind="note") if _undecided(d) and _END_MARK.match(d.text.strip()) else d
+        d._replace(kind="note")
+        if not d.text[:1].isalnum() and _undecided(d) and _END_MARK.match(d.text.strip())
+        else d
         for d in drafts
     ]
 
@@ -336,7 +351,11 @@ _SEPARATOR = re.compile(r"^[-–—―_*=~·•\s]{3,}$")
 
 def drop_separators(drafts: list[Draft]) -> list[Draft]:
     """Separator lines ("————————", "* * *") are layout, like Markdown's thematic breaks."""
-    return [d for d in drafts if not (_undecided(d) and _SEPARATOR.match(d.text.strip()))]
+    return [
+        d
+        for d in drafts
+        if d.text[:1].isalnum() or not (_undecided(d) and _SEPARATOR.match(d.text.strip()))
+    ]
 
 
 RULES: tuple[Rule, ...] = (
