@@ -197,18 +197,20 @@ def _paragraphs(
 
 
 class _Anchors:
-    """Section anchors (`section-III`), unique within the page."""
+    """Section anchors (`section-III`, then `section-III-2`, ...), unique within the page."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.counts: dict[str, int] = {}
         self.by_section: dict[str, str] = {}
 
     def heading(self, section: str | None, text: str) -> str:
         slug = re.sub(r"[^\w]+", "-", (section or text)).strip("-")[:48] or "untitled"
-        anchor, n = f"section-{slug}", 1
-        while anchor in self.used:
-            n += 1
-            anchor = f"section-{slug}-{n}"
+        base = f"section-{slug}"
+        anchor = base
+        while anchor in self.used:  # each base resumes where it stopped: no quadratic scan
+            self.counts[base] = self.counts.get(base, 1) + 1
+            anchor = f"{base}-{self.counts[base]}"
         self.used.add(anchor)
         if section is not None:
             self.by_section.setdefault(section, anchor)
@@ -273,15 +275,18 @@ class RowBuilder:
 
     def same(self, block: BlockChange) -> Row:
         section, kind, text = self._first(block)
+        # One old and one new paragraph (equal keys); built directly: most rows are like this.
+        i, j = block.old[0] + 1, block.new[0] + 1
+        typo_only = len(block.segments) > 1
         pieces = (
-            [Piece("", block.segments[0].text)]
-            if len(block.segments) == 1
-            else _side_pieces(block, self.config, "new")
+            tuple(_side_pieces(block, self.config, "new"))
+            if typo_only
+            else (Piece("", block.segments[0].text),)
         )
         return Row(
             "same", block.op, kind, self._section_anchor(section, kind, text), 0,
-            _paragraphs([], block.old, "old"), _paragraphs(pieces, block.new, "new"), (), None,
-            section, "", typo_only=len(block.segments) > 1,
+            (Paragraph(i, f"old-{i}", ()),), (Paragraph(j, f"new-{j}", pieces),), (), None,
+            section, "", typo_only=typo_only,
         )  # fmt: skip
 
     def change(self, position: int, block: BlockChange) -> Row:
