@@ -321,13 +321,19 @@ def _best_path(
                 a, b = bags.bag(0, old_ids[i - 1]), bags.bag(1, new_ids[j - 1])
                 if dice(a, b) >= PAIR_MIN:
                     options.append((best[(i - 1, j - 1)][0] + _common(a, b), (1, 1)))
+                # Pieces of a split or merge are consecutive paragraphs: a paragraph between
+                # them already paired elsewhere (an equal-key move) ends the run.
                 for k in range(2, min(MAX_PIECES, j) + 1):
+                    if new_ids[j - 1] - new_ids[j - k] != k - 1:
+                        break
                     if (i - 1, j - k) in best:
                         pieces = [bags.bag(1, new_ids[j - p]) for p in range(k, 0, -1)]
                         score = _pieces_score(a, pieces)
                         if score:
                             options.append((best[(i - 1, j - k)][0] + score, (1, k)))
                 for k in range(2, min(MAX_PIECES, i) + 1):
+                    if old_ids[i - 1] - old_ids[i - k] != k - 1:
+                        break
                     if (i - k, j - 1) in best:
                         pieces = [bags.bag(0, old_ids[i - p]) for p in range(k, 0, -1)]
                         score = _pieces_score(b, pieces)
