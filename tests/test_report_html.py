@@ -420,3 +420,42 @@ def test_empty_comparison_renders() -> None:
     assert soup.select(".row") == []
     assert "No wording differences." in soup.get_text()
     assert tag(soup, 'dd[data-stat="unchanged_share"]').get_text() == "100.0 %"
+
+
+def test_bracketed_negotiation_text_has_its_own_class() -> None:
+    old = doc(
+        [
+            ("paragraph", "Parties shall act.", None),
+            ("paragraph", "Keep [this [nested] text] and a note[^3].", None),
+        ],
+        "draft1.md",
+    )
+    new = doc(
+        [
+            ("paragraph", "Parties [shall][should] act.", None),
+            ("paragraph", "Keep [this [nested] text] and a note[^3].", None),
+        ],
+        "draft2.md",
+    )
+    modify = BlockChange(
+        "modify",
+        (0,),
+        (0,),
+        (
+            Segment("equal", "Parties "),
+            Segment("insert", "["),
+            Segment("equal", "shall"),
+            Segment("insert", "][should]"),
+            Segment("equal", " act."),
+        ),
+    )
+    result = comparison(old, new, [modify, eq(1, 1, new.texts[1])], (1, 0))
+    soup = parse(render(result, "html"))
+    spans = soup.select(".side.new .neg-bracket")
+    assert [s.get_text() for s in spans] == ["[", "shall", "]", "[should]"]
+    assert [s.get_text() for s in soup.select(".inline .neg-bracket")] == [
+        "[", "shall", "]", "[should]",
+    ]  # fmt: skip
+    assert soup.select(".side.old .neg-bracket") == []
+    same = soup.select(".row.same .neg-bracket")
+    assert [s.get_text() for s in same] == ["[this [nested] text]"]  # the footnote marker is not

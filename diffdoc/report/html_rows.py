@@ -8,12 +8,14 @@ its old place, its new number in the `move` row at its new place, and the two li
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from diffdoc.drafts.brackets import bracket_spans
 from diffdoc.models import PARAGRAPH_SEPARATOR, BlockChange, BlockOp, Comparison
 from diffdoc.normalize import KeyConfig
 from diffdoc.wordiff import changes
@@ -41,6 +43,7 @@ class Piece:
     kind: PieceKind
     text: str
     other: str = ""
+    bracketed: bool = False  # inside [negotiation brackets] (shown with class neg-bracket)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,11 @@ class Paragraph:
     number: int
     anchor: str
     pieces: tuple[Piece, ...]
+
+    @property
+    def plain(self) -> bool:
+        """One piece of unmarked text (the template writes it without a loop)."""
+        return len(self.pieces) == 1 and not self.pieces[0].kind and not self.pieces[0].bracketed
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +149,34 @@ def _split(pieces: Iterator[Piece], count: int) -> list[list[Piece]]:
     return paragraphs
 
 
+def mark_brackets(pieces: Sequence[Piece], skip: PieceKind | None = None) -> tuple[Piece, ...]:
+    """Pieces cut at the edges of bracketed negotiation text, the bracketed parts marked.
+
+    Brackets are found in the text the pieces spell out (footnote markers and links are not
+    brackets); pieces of kind `skip` (the deletions of the inline view) are left out of that
+    text and unmarked.
+    """
+    if not any("[" in p.text or "]" in p.text for p in pieces):
+        return tuple(pieces)
+    text = "".join(p.text for p in pieces if p.kind != skip)
+    spans = [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
+    if not spans:
+        return tuple(pieces)
+    marked: list[Piece] = []
+    offset = 0
+    for piece in pieces:
+        if piece.kind == skip:
+            marked.append(piece)
+            continue
+        start, end = offset, offset + len(piece.text)
+        offset = end
+        cuts = sorted({start, end, *(x for span in spans for x in span if start < x < end)})
+        for a, b in itertools.pairwise(cuts):
+            inside = any(s <= a and b <= e for s, e in spans)
+            marked.append(Piece(piece.kind, piece.text[a - start : b - start], piece.other, inside))
+    return tuple(marked)
+
+
 def _is_break(old: str, new: str) -> bool:
     """A paragraph break against a space (a split or merge): shown by the row, not marked."""
     return PARAGRAPH_SEPARATOR in old or PARAGRAPH_SEPARATOR in new
@@ -190,7 +226,7 @@ def _paragraphs(
         Paragraph(
             numbers[k] if k < len(numbers) else 0,
             f"{prefix}-{numbers[k]}" if anchored and k < len(numbers) else "",
-            tuple(paragraph),
+            mark_brackets(paragraph),
         )
         for k, paragraph in enumerate(split)
     )
@@ -285,7 +321,8 @@ class RowBuilder:
         )
         return Row(
             "same", block.op, kind, self._section_anchor(section, kind, text), 0,
-            (Paragraph(i, f"old-{i}", ()),), (Paragraph(j, f"new-{j}", pieces),), (), None,
+            (Paragraph(i, f"old-{i}", ()),), (Paragraph(j, f"new-{j}", mark_brackets(pieces)),),
+            (), None,
             section, "", typo_only=typo_only,
         )  # fmt: skip
 
@@ -320,7 +357,10 @@ class RowBuilder:
                     "",
                 )
         new = _paragraphs(_side_pieces(block, self.config, "new"), block.new, "new")
-        inline = tuple(tuple(p) for p in _split(iter(_inline_pieces(block, self.config)), 1))
+        inline = tuple(
+            mark_brackets(p, skip="del")
+            for p in _split(iter(_inline_pieces(block, self.config)), 1)
+        )
         return Row(
             "change", block.op, kind, f"change-{number}", number, old, new, inline, note,
             section, self._section_anchor(section, kind, text),
