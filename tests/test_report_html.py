@@ -392,6 +392,7 @@ def test_demo_draft_shows_every_kind_of_change() -> None:
     soup = parse(render(result, "html"))
     check_structure(result, soup)
     assert "ILLUSTRATIVE" in tag(soup, ".version.new .doc-title").get_text()
+    assert "Never cite it as a real draft" in tag(soup, ".version.new .doc-note").get_text()
     assert soup.select(".row.moved-away")
     assert soup.select("details.run")
 

@@ -39,6 +39,7 @@ class SideInfo:
     sha256: str
     lang: str
     paragraphs: int
+    note: str  # the document's own note (front matter), e.g. that it is illustrative
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def _side_info(document: Document, role: str) -> SideInfo:
         sha256=source.sha256 if source else "",
         lang=metadata.get("lang") or metadata.get("language") or "",
         paragraphs=len(document.blocks),
+        note=metadata.get("note", ""),
     )
 
 
