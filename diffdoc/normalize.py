@@ -172,10 +172,16 @@ def _typography_char(match: re.Match[str]) -> str:
 def _fused_key(text: str, typography: bool) -> str:
     """NFC, then `remove_invisible`, `fold_whitespace` and (with `typography`) the
     typography rules, in one pass."""
-    text = unicodedata.normalize("NFC", text)
     changes = _TYPOGRAPHY_CHANGES if typography else _STRICT_CHANGES
-    if changes.search(text) is None and "  " not in text:
-        return text.strip(" ") if text[:1] == " " or text[-1:] == " " else text
+    if text.isascii():
+        # ASCII is NFC already, and holds no typographic character: only control characters
+        # (tabs, line breaks) and double spaces can need a change.
+        if text.isprintable() and "  " not in text:
+            return text.strip(" ") if text[:1] == " " or text[-1:] == " " else text
+    else:
+        text = unicodedata.normalize("NFC", text)
+        if changes.search(text) is None and "  " not in text:
+            return text.strip(" ") if text[:1] == " " or text[-1:] == " " else text
     text = changes.sub(_typography_char if typography else _strict_char, text)
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)

@@ -21,7 +21,7 @@ import fast_diff_match_patch as fast_dmp
 from diffdoc.errors import DiffdocError
 from diffdoc.models import Segment
 from diffdoc.normalize import KeyConfig, comparison_key
-from diffdoc.segment import is_word, sentences, tokenize_pair
+from diffdoc.segment import count_word_tokens, sentences, tokenize_pair
 
 Op = Literal["equal", "insert", "delete"]
 Engine = Callable[[str, str], list[tuple[Op, int]]]
@@ -174,8 +174,8 @@ class _Builder:
         if new:
             self.segments.append(Segment("insert", new))
         if not is_cosmetic(old, new, self.config):
-            self.deleted += sum(1 for token in old_tokens if is_word(token))
-            self.inserted += sum(1 for token in new_tokens if is_word(token))
+            self.deleted += count_word_tokens(old_tokens)
+            self.inserted += count_word_tokens(new_tokens)
 
     def result(self) -> WordDiff:
         self._flush()
