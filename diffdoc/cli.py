@@ -47,6 +47,7 @@ from diffdoc.drafts.render import (
 )
 from diffdoc.drafts.series import corpus_brackets, corpus_lineage, corpus_trace
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
+from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.normalize import KeyConfig
@@ -213,20 +214,21 @@ def compare_command(
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
-    comparison = compare_documents(
-        _load_document(old, fmt, encoding, corpus_dir),
-        _load_document(new, fmt, encoding, corpus_dir),
-        options,
-    )
-    render_options: dict[str, Any] = {}
-    if output_format == "text":
-        tty = output is None and _stdout_is_tty()
-        render_options["color"] = color == "always" or (color == "auto" and tty)
-    report = render_report(comparison, output_format, **render_options)
-    if output is None:
-        click.echo(report, nl=False, color=render_options.get("color"))
-    else:
-        _write_output(output, report)
+    with paused_gc():  # one pause for the whole command: its objects form no cycles
+        comparison = compare_documents(
+            _load_document(old, fmt, encoding, corpus_dir),
+            _load_document(new, fmt, encoding, corpus_dir),
+            options,
+        )
+        render_options: dict[str, Any] = {}
+        if output_format == "text":
+            tty = output is None and _stdout_is_tty()
+            render_options["color"] = color == "always" or (color == "auto" and tty)
+        report = render_report(comparison, output_format, **render_options)
+        if output is None:
+            click.echo(report, nl=False, color=render_options.get("color"))
+        else:
+            _write_output(output, report)
     sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
 
 
