@@ -211,14 +211,23 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
             if old_run == new_run:
                 out.equal("".join(old_run))
             else:  # equal keys, different text: emit the cosmetic differences
-                for x, y in zip(old_run, new_run, strict=True):
-                    if x == y:
-                        out.equal(x)
-                    else:
-                        out.change([x], [y])
+                _emit_cosmetic(old_run, new_run, out)
             i += count
             j += count
     out.change(pending_old, pending_new)
+
+
+def _emit_cosmetic(old_run: list[str], new_run: list[str], out: _Builder) -> None:
+    """Tokens with equal keys: the identical stretches as one piece each, and every pair
+    that differs as written (curly vs straight quotes) as a change of its own."""
+    start = 0
+    for k in [k for k, (x, y) in enumerate(zip(old_run, new_run, strict=True)) if x != y]:
+        if k > start:
+            out.equal("".join(old_run[start:k]))
+        out.change([old_run[k]], [new_run[k]])
+        start = k + 1
+    if start < len(old_run):
+        out.equal("".join(old_run[start:]))
 
 
 def _diff_runs(

@@ -12,6 +12,8 @@ from diffdoc.ingest.structure import (
     _RUN_IN_HINT,
     _STANDALONE_HEADING,
     _TITLED_HEADING,
+    LABEL,
+    _may_be_label,
     ends_sentence,
     is_heading_text,
     is_standalone_heading,
@@ -71,3 +73,12 @@ def test_heading_tests_skip_only_texts_no_pattern_can_match(text: str) -> None:
     titled = bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
     assert is_heading_text(text) == (standalone or titled)
     assert is_standalone_heading(text) == bool(_STANDALONE_HEADING.match(text.strip()))
+
+
+_LABELS = st.sampled_from(["1.", "(a)", "(iv)", "a)", "Pp3", "OP 4", "op2.", "12.3.", "A", "The"])
+
+
+@given(st.tuples(_LABELS, texts).map("".join))
+def test_label_prefilter_never_hides_a_label(text: str) -> None:
+    if LABEL.fullmatch(text.strip()) or LABEL.match(text):
+        assert _may_be_label(text)

@@ -46,6 +46,8 @@ _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BOLD_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__)$")
 _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"\w+(?:-\w+)*")
+# A hyphen, then only whitespace to the end of its line (lines hold no line feed).
+_LINE_END_HYPHEN = re.compile(r"-\s*$", re.MULTILINE)
 SHORT_LINE = 60
 # Readers prefix a line with this mark (and a level digit) to say "this line is a heading".
 HEADING_MARK = "\ue000"
@@ -84,8 +86,12 @@ def furniture_key(line: str) -> tuple[str, ...]:
     return tuple(sorted(line.split()))
 
 
-def _repeated_short_lines(lines: Sequence[str]) -> set[tuple[str, ...]]:
-    short = [line for line in lines if 0 < len(line.strip()) <= SHORT_LINE]
+def _repeated_short_lines(lines: Sequence[str], stripped: Sequence[str]) -> set[tuple[str, ...]]:
+    """Keys of short lines printed more than once that could be running headers;
+    `stripped` holds each line stripped."""
+    short = [
+        line for line, text in zip(lines, stripped, strict=True) if 0 < len(text) <= SHORT_LINE
+    ]
     counts = Counter(furniture_key(line) for line in short)
     return {
         key
@@ -124,14 +130,20 @@ def remove_page_furniture(lines: Sequence[str]) -> list[str]:
     """Blank out runs of furniture lines (page markers, repeated short lines) that hold a
     page marker, and repeated short lines standing alone where a page break cut a sentence."""
     lines = [line if "\f" not in line else _without_form_feed(line) for line in lines]
-    repeated = _repeated_short_lines(lines)
-    lines = [
-        "" if _BARE_NUMBER.fullmatch(line.strip()) and _is_bare_page_number(lines, i) else line
-        for i, line in enumerate(lines)
+    # Each line's facts once (stripped once): the rules below would otherwise recompute them.
+    stripped = [line.strip() for line in lines]
+    repeated = _repeated_short_lines(lines, stripped)
+    bare = [
+        i
+        for i, text in enumerate(stripped)
+        if len(text) <= 4 and _BARE_NUMBER.fullmatch(text) and _is_bare_page_number(lines, i)
     ]
-    # Each line's facts once: the runs below would otherwise recompute them.
-    blank = [not line.strip() for line in lines]
-    marker = [not empty and is_page_marker(line) for line, empty in zip(lines, blank, strict=True)]
+    if bare:
+        lines = list(lines)
+        for i in bare:
+            lines[i] = stripped[i] = ""
+    blank = [not text for text in stripped]
+    marker = [bool(text) and _PAGE_MARKER.match(text) is not None for text in stripped]
     in_repeated = _is_repeated(lines, repeated)
     out = list(lines)
     # Only a run holding a page marker is blanked: without markers there is nothing to do.
@@ -235,7 +247,11 @@ def document_words(lines: Sequence[str]) -> Counter[str]:
 
     Empty when no line ends with a hyphen, since then nothing needs the evidence.
     """
-    if not any(line.rstrip().endswith("-") for line in lines):
+    joined = "\n".join(lines)
+    if joined.count("\n") == len(lines) - 1:  # no line holds a line feed: one regex search
+        if not _LINE_END_HYPHEN.search(joined):
+            return Counter()
+    elif not any(line.rstrip().endswith("-") for line in lines):
         return Counter()
     return Counter(word.lower() for line in lines for word in _WORD.findall(line))
 

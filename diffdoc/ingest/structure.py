@@ -86,6 +86,12 @@ _RUN_IN_HINT = re.compile(r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=\s\d\d\d\.))\s")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
+def _may_be_label(text: str) -> bool:
+    """False for texts no label can start: capitals other than P and O ("Pp3", "OP 4")."""
+    first = text[:1]
+    return not first.isupper() or first in "PO"
+
+
 def find_label(text: str) -> str | None:
     """The paragraph label the text starts with ("1.", "(a)", "Pp3"), or None."""
     match = LABEL.match(text)
@@ -141,6 +147,7 @@ def attach_lone_labels(drafts: list[Draft]) -> list[Draft]:
         if (
             out
             and _undecided(out[-1])
+            and _may_be_label(out[-1].text)
             and LABEL.fullmatch(out[-1].text.strip())
             and (_undecided(draft) or draft.kind == "list_item")
         ):
