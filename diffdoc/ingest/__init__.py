@@ -18,7 +18,7 @@ from diffdoc import docformat
 from diffdoc.errors import InputError
 from diffdoc.gcpause import paused_gc
 from diffdoc.ingest.encoding import decode, looks_binary
-from diffdoc.ingest.sniff import sniff_binary, sniff_text
+from diffdoc.ingest.sniff import is_normalized_text, sniff_binary, sniff_text
 from diffdoc.ingest.text import read_text
 from diffdoc.models import Document, Source
 
@@ -54,7 +54,7 @@ def parse_bytes(
 def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | None) -> Document:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(name, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    if not data.strip():
+    if not data or data.isspace():  # as `not data.strip()`, without copying the data
         raise InputError(name, "empty file")
     label = Path(name).name
     sha256 = hashlib.sha256(data).hexdigest()
@@ -74,12 +74,16 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
     if magic == "zip" or (magic is None and encoding is None and looks_binary(data)):
         raise InputError(name, "binary file, not a text document")
     text, used = decode(data, name=name, encoding=encoding)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():
         raise InputError(name, "empty file")
     chosen = fmt or sniff_text(text, name)
     source = Source(label=label, sha256=sha256, format=chosen, encoding=used)
-    if chosen == "normalized" or (chosen in ("text", "markdown") and docformat.is_normalized(text)):
+    # Without --from, sniffing has already ruled out the normalized format.
+    if chosen == "normalized" or (
+        fmt is not None and chosen in ("text", "markdown") and is_normalized_text(text)
+    ):
         return docformat.loads(text, name=name)
     if chosen == "html":
         from diffdoc.ingest.html import read_html

@@ -38,9 +38,16 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def is_normalized_text(text: str) -> bool:
+    """`docformat.is_normalized`, judging the first line from the text's start only (it
+    copies the rest of a large text otherwise)."""
+    head = text[:4096]
+    return is_normalized(head if "\n" in head else text)
+
+
 def sniff_text(text: str, name: str) -> str:
     """ "normalized", "html", "markdown" or "text" for decoded text, extension first."""
-    if is_normalized(text):
+    if is_normalized_text(text):
         return "normalized"
     by_extension = _EXTENSIONS.get(PurePath(name).suffix.lower())
     if by_extension in ("markdown", "html"):
