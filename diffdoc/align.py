@@ -319,8 +319,9 @@ def _best_path(
                     options.append((best[(i - di, j - dj)][0], (di, dj)))
             if i and j and (i - 1, j - 1) in best:
                 a, b = bags.bag(0, old_ids[i - 1]), bags.bag(1, new_ids[j - 1])
-                if dice(a, b) >= PAIR_MIN:
-                    options.append((best[(i - 1, j - 1)][0] + _common(a, b), (1, 1)))
+                common, total = _common(a, b), _size(a) + _size(b)
+                if (2 * common / total if total else 0.0) >= PAIR_MIN:  # dice(a, b)
+                    options.append((best[(i - 1, j - 1)][0] + common, (1, 1)))
                 # Pieces of a split or merge are consecutive paragraphs: a paragraph between
                 # them already paired elsewhere (an equal-key move) ends the run.
                 for k in range(2, min(MAX_PIECES, j) + 1):

@@ -40,6 +40,13 @@ def _compare(old: Document, new: Document, options: CompareOptions) -> Compariso
     inserted = deleted = 0
     codes = TokenCodes(config)
     for pairing in pairings:
+        if pairing.op == "equal" and len(pairing.old) == len(pairing.new) == 1:
+            text = old_texts[pairing.old[0]]
+            if text == new_texts[pairing.new[0]]:  # most blocks: the same paragraph
+                blocks.append(
+                    BlockChange("equal", pairing.old, pairing.new, (Segment("equal", text),))
+                )
+                continue
         block, words_in, words_out = _block(pairing, old_texts, new_texts, codes)
         blocks.append(block)
         inserted += words_in

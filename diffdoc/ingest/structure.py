@@ -207,7 +207,11 @@ def mark_headings(drafts: list[Draft]) -> list[Draft]:
     """Heading lines (Roman numerals, Article N, Part II) and short bold-only lines."""
     out = []
     for draft in drafts:
-        if (draft.kind is None or draft.kind == "paragraph") and (
+        first = draft.text[:1]  # a text that starts with no heading's letter needs no regex
+        if (
+            (first in _HEADING_FIRST or first.isspace() or draft.emphasis == "strong")
+            and (draft.kind is None or draft.kind == "paragraph")
+        ) and (
             is_heading_text(text := draft.text.strip())
             or (draft.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
         ):
