@@ -376,7 +376,8 @@ def _pair_moved(
     for j in new_ids:
         found = map(index.get, _shingles(bags.word_list(1, j)))
         hits = Counter(chain.from_iterable(p for p in found if p and len(p) <= COMMON_SHINGLE))
-        ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[:CANDIDATES]
+        # Most hits first, then the earliest paragraph: by index, then stably by count.
+        ranked = sorted(sorted(hits.items()), key=itemgetter(1), reverse=True)[:CANDIDATES]
         for i, _ in ranked:
             score = dice(bags.bag(0, i), bags.bag(1, j))
             if score >= MOVE_MIN:

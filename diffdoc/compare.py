@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ def _compare(old: Document, new: Document, options: CompareOptions) -> Compariso
         blocks.append(block)
         inserted += words_in
         deleted += words_out
-    ops = Counter(block.op for block in blocks)
+    ops = Counter(map(attrgetter("op"), blocks))
     stats = Stats(
         equal=ops["equal"],
         modify=ops["modify"],

@@ -94,6 +94,8 @@ def _may_be_label(text: str) -> bool:
 
 def find_label(text: str) -> str | None:
     """The paragraph label the text starts with ("1.", "(a)", "Pp3"), or None."""
+    if not _may_be_label(text):
+        return None
     match = LABEL.match(text)
     return match.group("label") if match else None
 

@@ -66,9 +66,14 @@ def _block_line(block: BlockChange) -> str:
             [f'{{"op": "{s.op}", "text": {_string(s.text)}}}' for s in block.segments]
         )
     return (
-        f'  {{"op": "{block.op}", "old": {list(block.old)}, "new": {list(block.new)}, '
+        f'  {{"op": "{block.op}", "old": {_indices(block.old)}, "new": {_indices(block.new)}, '
         f'"segments": [{segments}]}}'
     )
+
+
+def _indices(indices: tuple[int, ...]) -> str:
+    """A JSON list of paragraph indices, as `str(list(indices))` writes it."""
+    return f"[{indices[0]}]" if len(indices) == 1 else str(list(indices))
 
 
 def render(comparison: Comparison, **options: Any) -> str:
