@@ -211,12 +211,6 @@ class _Bags:
             bag = self.cache[side][index] = Counter(self.word_list(side, index))
         return bag
 
-    def joined(self, side: int, indices: Sequence[int]) -> Bag:
-        total: Bag = Counter()
-        for index in indices:
-            total.update(self.bag(side, index))
-        return total
-
 
 def _size(bag: Bag) -> int:
     return bag.total()
@@ -246,24 +240,39 @@ def _gaps(
     return gaps
 
 
-def _pieces_score(whole: Bag, pieces: list[Bag]) -> float:
-    """Matched words if `pieces` together are `whole` cut up, else 0."""
-    sizes = [_size(piece) for piece in pieces]
-    whole_size, joined_size = _size(whole), sum(sizes)
+@dataclass(frozen=True)
+class _Side:
+    """One side of a gap: each paragraph's word bag, its size and its words, in order."""
+
+    bags: list[Bag]
+    sizes: list[int]
+    words: list[list[str]]
+
+    @classmethod
+    def of(cls, bags: _Bags, side: int, ids: Sequence[int]) -> _Side:
+        found = [bags.bag(side, index) for index in ids]
+        return cls(found, [_size(bag) for bag in found], [bags.word_list(side, i) for i in ids])
+
+
+def _pieces_score(whole: Bag, whole_size: int, pieces: _Side, first: int, last: int) -> float:
+    """Matched words if paragraphs first..last-1 of `pieces` together are `whole` cut up,
+    else 0."""
+    sizes = pieces.sizes[first:last]
+    joined_size = sum(sizes)
     # Dice can reach at most 2*min/total: when even that is short of SPLIT_MIN, skip the
     # word-by-word work (the float expression matches `dice`, so the cut-off is the same).
     if not whole_size + joined_size or (
         2 * min(whole_size, joined_size) / (whole_size + joined_size) < SPLIT_MIN
     ):
         return 0.0
-    joined: Bag = Counter()
-    for piece, size in zip(pieces, sizes, strict=True):
+    for piece, size in zip(pieces.bags[first:last], sizes, strict=True):
         if size == 0 or _common(piece, whole) < PIECE_MIN * size:
             return 0.0
-        joined.update(piece)
-    if dice(whole, joined) < SPLIT_MIN:
+    joined: Bag = Counter(chain.from_iterable(pieces.words[first:last]))
+    common = _common(whole, joined)
+    if 2 * common / (whole_size + joined_size) < SPLIT_MIN:  # dice(whole, joined)
         return 0.0
-    return float(_common(whole, joined))
+    return float(common)
 
 
 def pair_gap(
@@ -303,6 +312,7 @@ def _best_path(
 ) -> list[tuple[int, int, int, int]]:
     """Order-keeping pairs, splits and merges maximising matched words (dynamic programme)."""
     n, m = len(old_ids), len(new_ids)
+    olds, news = _Side.of(bags, 0, old_ids), _Side.of(bags, 1, new_ids)
 
     def inside(i: int, j: int) -> bool:
         return n * m <= GAP_CELLS or abs(j - i * m / n) <= BAND
@@ -318,8 +328,9 @@ def _best_path(
                 if (i - di, j - dj) in best:
                     options.append((best[(i - di, j - dj)][0], (di, dj)))
             if i and j and (i - 1, j - 1) in best:
-                a, b = bags.bag(0, old_ids[i - 1]), bags.bag(1, new_ids[j - 1])
-                common, total = _common(a, b), _size(a) + _size(b)
+                a, b = olds.bags[i - 1], news.bags[j - 1]
+                a_size, b_size = olds.sizes[i - 1], news.sizes[j - 1]
+                common, total = _common(a, b), a_size + b_size
                 if (2 * common / total if total else 0.0) >= PAIR_MIN:  # dice(a, b)
                     options.append((best[(i - 1, j - 1)][0] + common, (1, 1)))
                 # Pieces of a split or merge are consecutive paragraphs: a paragraph between
@@ -328,16 +339,14 @@ def _best_path(
                     if new_ids[j - 1] - new_ids[j - k] != k - 1:
                         break
                     if (i - 1, j - k) in best:
-                        pieces = [bags.bag(1, new_ids[j - p]) for p in range(k, 0, -1)]
-                        score = _pieces_score(a, pieces)
+                        score = _pieces_score(a, a_size, news, j - k, j)
                         if score:
                             options.append((best[(i - 1, j - k)][0] + score, (1, k)))
                 for k in range(2, min(MAX_PIECES, i) + 1):
                     if old_ids[i - 1] - old_ids[i - k] != k - 1:
                         break
                     if (i - k, j - 1) in best:
-                        pieces = [bags.bag(0, old_ids[i - p]) for p in range(k, 0, -1)]
-                        score = _pieces_score(b, pieces)
+                        score = _pieces_score(b, b_size, olds, i - k, i)
                         if score:
                             options.append((best[(i - k, j - 1)][0] + score, (k, 1)))
             if options:
