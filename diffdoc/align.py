@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
+from typing import NamedTuple
 
 from diffdoc.models import BlockOp
 from diffdoc.segment import rough_words
@@ -42,9 +43,9 @@ CANDIDATES = 5  # old paragraphs scored per new paragraph when looking for moves
 Bag = Counter[str]
 
 
-@dataclass(frozen=True)
-class Pairing:
-    """One aligned unit: old paragraph indices and new paragraph indices."""
+class Pairing(NamedTuple):
+    """One aligned unit: old paragraph indices and new paragraph indices (a named tuple:
+    a large comparison makes tens of thousands)."""
 
     op: BlockOp
     old: tuple[int, ...]
@@ -413,7 +414,8 @@ def _order(
     old_keys: Sequence[str],
     new_keys: Sequence[str],
 ) -> list[Pairing]:
-    units.sort(key=lambda unit: (unit[1][0], unit[0][0]))
+    # By first new paragraph (each belongs to one unit, so no ties are left to break).
+    units.sort(key=itemgetter(1))
     in_order = set(longest_increasing([(old[0], new[0]) for old, new in units]))
     placed: list[tuple[tuple[int, int, int], Pairing]] = []
     owner_end: dict[int, int] = {}  # old index -> last new index of its in-order unit
