@@ -305,7 +305,8 @@ def estimate_wrap(lines: Sequence[str]) -> Wrap | None:
     line per paragraph has no such column. Wrapping is exact when a line practically never
     ends early although the next word would have fitted.
     """
-    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 20)
+    lengths = [len(line.rstrip()) for line in lines if len(line.strip()) >= 20]
+    lengths.sort()
     if len(lengths) < 5:
         return None
     p95 = lengths[int(0.95 * (len(lengths) - 1))]

@@ -94,7 +94,8 @@ def _may_be_label(text: str) -> bool:
 
 def find_label(text: str) -> str | None:
     """The paragraph label the text starts with ("1.", "(a)", "Pp3"), or None."""
-    if not _may_be_label(text):
+    first = text[:1]
+    if first.isupper() and first not in "PO":  # _may_be_label, inlined: this runs often
         return None
     match = LABEL.match(text)
     return match.group("label") if match else None
@@ -227,15 +228,16 @@ def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
     out = list(drafts)
     for index in range(len(out) - 1):
         draft, following = out[index], out[index + 1]
-        if draft.kind is not None:
-            continue
+        if draft.kind is not None or not (
+            _undecided(following)
+            and (number := find_label(following.text)) is not None
+            and _NUMBER_LABEL.fullmatch(number)
+        ):
+            continue  # the cheap tests first: most paragraphs precede no numbered one
         previous = out[index - 1] if index else None
         text = draft.text.strip()
         if (
             text[:1].isupper()
-            and _undecided(following)
-            and (number := find_label(following.text)) is not None
-            and _NUMBER_LABEL.fullmatch(number)
             and not ends_sentence(text)
             and find_label(text) is None
             and word_count_above(text, 10) <= 10
