@@ -382,10 +382,12 @@ def _pair_moved(
     for i in old_ids:
         for shingle in _shingles(bags.word_list(0, i)):
             index[shingle].append(i)
+    # Boilerplate shingles say nothing about where a paragraph went: drop them once here.
+    index = {shingle: found for shingle, found in index.items() if len(found) <= COMMON_SHINGLE}
     edges: list[tuple[float, int, int]] = []
     for j in new_ids:
         found = map(index.get, _shingles(bags.word_list(1, j)))
-        hits = Counter(chain.from_iterable(p for p in found if p and len(p) <= COMMON_SHINGLE))
+        hits = Counter(chain.from_iterable(filter(None, found)))
         # Most hits first, then the earliest paragraph: by index, then stably by count.
         ranked = sorted(sorted(hits.items()), key=itemgetter(1), reverse=True)[:CANDIDATES]
         for i, _ in ranked:

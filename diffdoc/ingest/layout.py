@@ -209,13 +209,14 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
     body = list(furniture)
     notes: list[tuple[str, list[str]]] = []
     index = 0
-    while index < len(lines):
-        if (
-            "_____" not in lines[index]
-            or not _FOOTNOTE_RULE.match(lines[index].strip())
-            or not _FOOTNOTE_START.match(_neighbour(lines, index, 1) or "")
+    # Only lines holding "_____" can be rules: visit those, skipping any area consumed below.
+    for candidate in [i for i, line in enumerate(lines) if "_____" in line]:
+        if candidate < index:
+            continue
+        index = candidate
+        if not _FOOTNOTE_RULE.match(lines[index].strip()) or not _FOOTNOTE_START.match(
+            _neighbour(lines, index, 1) or ""
         ):
-            index += 1
             continue
         body[index] = ""
         index += 1
