@@ -111,7 +111,8 @@ def exact_anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
         prev_a, prev_b = alo, blo
         for i, j in anchors:
             pairs.append((i, j))
-            stack.append((prev_a, i, prev_b, j))
+            if prev_a < i and prev_b < j:  # a gap empty on either side holds no pair
+                stack.append((prev_a, i, prev_b, j))
             prev_a, prev_b = i + 1, j + 1
         stack.append((prev_a, ahi, prev_b, bhi))
     pairs.sort()
@@ -422,17 +423,18 @@ def _order(
     placed: list[tuple[tuple[int, int, int], Pairing]] = []
     owner_end: dict[int, int] = {}  # old index -> last new index of its in-order unit
     for old, new in units:
+        ordered = (old[0], new[0]) in in_order
         if len(old) > 1:
             op: BlockOp = "merge"
         elif len(new) > 1:
             op = "split"
-        elif (old[0], new[0]) not in in_order:
+        elif not ordered:
             op = "move"
         elif old_keys[old[0]] == new_keys[new[0]]:
             op = "equal"
         else:
             op = "modify"
-        if op != "move" and (old[0], new[0]) in in_order:
+        if op != "move" and ordered:
             for i in old:
                 owner_end[i] = new[-1]
         placed.append(((new[0], 0, 0), Pairing(op, old, new)))
