@@ -82,8 +82,16 @@ def render(comparison: Comparison, **options: Any) -> str:
     Written by hand around the C string encoder: a 14 MB comparison has tens of thousands
     of blocks, and this is several times faster than dumping nested dictionaries.
     """
-    data = to_dict_head(comparison)
-    head = ",\n".join(f" {_dumps(name)}: {_dumps(value)}" for name, value in data.items())
-    lines = [_block_line(block) for block in comparison.blocks]
-    tail = "\n ]\n}\n" if lines else " ]\n}\n"
-    return "".join(["{\n", head, ',\n "blocks": [\n', ",\n".join(lines), tail])
+    # One flat list of pieces and a single join: the texts are tens of megabytes, and every
+    # intermediate string would copy them again.
+    parts = ["{\n"]
+    for name, value in to_dict_head(comparison).items():
+        parts += [" ", _dumps(name), ": ", _dumps(value), ",\n"]
+    parts.append(' "blocks": [\n')
+    for block in comparison.blocks:
+        parts += [_block_line(block), ",\n"]
+    if comparison.blocks:
+        parts[-1] = "\n ]\n}\n"
+    else:
+        parts.append(" ]\n}\n")
+    return "".join(parts)
