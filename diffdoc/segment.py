@@ -10,9 +10,7 @@ diffdoc compares them character by character.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import accumulate
 
 # Han, Hiragana, Katakana, Hangul, CJK punctuation and fullwidth forms: one token per character.
 _CJK = (
@@ -40,52 +38,6 @@ _SENTENCE_END = re.compile(r"""[.!?;:]["'”’»)\]]*\s+|[。！？；]["'”�
 def tokenize(text: str) -> list[str]:
     """The word, punctuation, whitespace and CJK-character tokens of `text`, in order."""
     return (_ASCII_TOKEN if text.isascii() else _TOKEN).findall(text)
-
-
-def tokenize_pair(old: str, new: str) -> tuple[list[str], list[str]]:
-    """`tokenize(old)` and `tokenize(new)`, tokenizing only once what both share at the start
-    and at the end: two versions of a paragraph usually differ in a few words.
-
-    No token runs past a whitespace character that a non-whitespace one follows, so cutting
-    a text there cuts its token list there too.
-    """
-    old_tokens = tokenize(old)
-    start = _cut(old, _common_prefix(old, new) - 1, 1)
-    end = _cut(old, _common_prefix(old[::-1], new[::-1]) - 1, -1)
-    if start + end > min(len(old), len(new)):
-        end = 0  # the shared start and end overlap (repeated text): share the start only
-    if not start and not end:
-        return old_tokens, tokenize(new)
-    ends = list(accumulate(map(len, old_tokens)))
-    head = bisect_left(ends, start) + 1 if start else 0
-    tail = bisect_left(ends, len(old) - end) + 1
-    if (head and ends[head - 1] != start) or ends[tail - 1] != len(old) - end:
-        return old_tokens, tokenize(new)  # cannot happen (see above); never risk a wrong cut
-    middle = tokenize(new[start : len(new) - end])
-    return old_tokens, old_tokens[:head] + middle + old_tokens[tail:]
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the longest common prefix (binary search over C string comparisons)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a.startswith(b[low:middle], low):
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _cut(text: str, most: int, direction: int) -> int:
-    """How many characters, at most `most`, to take from the start (direction 1) or the end
-    (-1) of `text` so that the cut falls between a whitespace and a non-whitespace
-    character; 0 when there is none among the last 64 candidates (text without spaces)."""
-    for size in range(most, max(most - 64, 0), -1):
-        at = size if direction == 1 else len(text) - size
-        if text[at - 1].isspace() and not text[at].isspace():
-            return size
-    return 0
 
 
 def is_word(token: str) -> bool:

@@ -21,7 +21,7 @@ import fast_diff_match_patch as fast_dmp
 from diffdoc.errors import DiffdocError
 from diffdoc.models import Segment
 from diffdoc.normalize import KeyConfig, comparison_key
-from diffdoc.segment import count_word_tokens, sentences, tokenize_pair
+from diffdoc.segment import count_word_tokens, sentences, tokenize
 
 Op = Literal["equal", "insert", "delete"]
 Engine = Callable[[str, str], list[tuple[Op, int]]]
@@ -191,7 +191,7 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
     if old == new:
         out.equal(old)
         return
-    old_tokens, new_tokens = tokenize_pair(old, new)
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
     a, b = codes.encode(old_tokens, new_tokens)
     ops: list[tuple[Op, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
     i = j = 0

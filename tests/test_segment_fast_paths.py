@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffdoc.segment import _ROUGH_WORD, _TOKEN, rough_words, tokenize, tokenize_pair
+from diffdoc.segment import _ROUGH_WORD, _TOKEN, rough_words, tokenize
 
 ascii_texts = st.text(alphabet=st.characters(max_codepoint=127), max_size=60)
 mixed_texts = st.text(alphabet=st.sampled_from([*"ab1_ '.,-\t\n\x1c\x7f", "’", "上", "é"]))
@@ -25,13 +25,3 @@ def test_ascii_rough_words_are_the_general_ones(text: str) -> None:
 def test_tokens_join_back_to_the_text(text: str) -> None:
     assert "".join(tokenize(text)) == text
     assert tokenize(text) == _TOKEN.findall(text)
-
-
-_PIECES = st.sampled_from([*"ab c.,'-\t\n", "  ", "\u3000", "上海", "é", "’", "word ", " 12.5 "])
-pieces = st.lists(_PIECES, max_size=20).map("".join)
-
-
-@given(pieces, pieces, pieces, pieces)
-def test_tokenize_pair_is_tokenize_of_each(start: str, old: str, new: str, end: str) -> None:
-    old_text, new_text = start + old + end, start + new + end
-    assert tokenize_pair(old_text, new_text) == (tokenize(old_text), tokenize(new_text))
