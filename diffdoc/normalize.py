@@ -169,14 +169,30 @@ def _typography_char(match: re.Match[str]) -> str:
     return _TYPOGRAPHY_MAP[match.group()]
 
 
+def _has_ascii_layout(text: str) -> bool:
+    """Whether `text` holds an ASCII layout character other than the space (`in` on single
+    characters is a memchr: several times faster than one regex or `isprintable` pass)."""
+    return (
+        "\n" in text
+        or "\t" in text
+        or "\r" in text
+        or "\x0b" in text
+        or "\x0c" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+        or "\x1f" in text
+    )
+
+
 def _fused_key(text: str, typography: bool) -> str:
     """NFC, then `remove_invisible`, `fold_whitespace` and (with `typography`) the
     typography rules, in one pass."""
     changes = _TYPOGRAPHY_CHANGES if typography else _STRICT_CHANGES
     if text.isascii():
-        # ASCII is NFC already, and holds no typographic character: only control characters
+        # ASCII is NFC already, and holds no typographic character: only layout characters
         # (tabs, line breaks) and double spaces can need a change.
-        if text.isprintable() and "  " not in text:
+        if not _has_ascii_layout(text) and "  " not in text:
             return text.strip(" ") if text[:1] == " " or text[-1:] == " " else text
     else:
         text = unicodedata.normalize("NFC", text)
