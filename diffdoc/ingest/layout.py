@@ -287,7 +287,8 @@ _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d])- (?!(?:and|or|nor|to)\b)(?=[a-z])")
 
 def close_split_hyphens(text: str) -> str:
     """Rejoin a compound that an extractor split after its hyphen ("action- oriented")."""
-    return _SPLIT_HYPHEN.sub("-", text) if "- " in text else text
+    # A one-character test first: most paragraphs hold no hyphen at all.
+    return _SPLIT_HYPHEN.sub("-", text) if "-" in text and "- " in text else text
 
 
 @dataclass(frozen=True)
