@@ -7,7 +7,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffdoc.ingest.layout import _is_repeated, furniture_key, remove_page_furniture
+from diffdoc.ingest.layout import (
+    _PAGE_MARKER,
+    _is_repeated,
+    _may_be_marker,
+    furniture_key,
+    remove_page_furniture,
+)
 from diffdoc.ingest.structure import (
     _RUN_IN_HINT,
     _STANDALONE_HEADING,
@@ -82,3 +88,15 @@ _LABELS = st.sampled_from(["1.", "(a)", "(iv)", "a)", "Pp3", "OP 4", "op2.", "12
 def test_label_prefilter_never_hides_a_label(text: str) -> None:
     if LABEL.fullmatch(text.strip()) or LABEL.match(text):
         assert _may_be_label(text)
+
+
+_MARKERS = st.sampled_from(
+    ["2/5", "- 3 -", "– 3 –", "— 12 —", "Page 4 of 9", "page 2", "PAGE 3", "25-16680 (E)",
+     "*2516680*", "\\*2516680\\*", "٣/٥", "Page", "A/RES/80/3", "The", "(E)"]
+)  # fmt: skip
+
+
+@given(st.tuples(_MARKERS, texts).map("".join))
+def test_marker_prefilter_never_hides_a_page_marker(text: str) -> None:
+    if _PAGE_MARKER.match(text):
+        assert _may_be_marker(text)

@@ -37,6 +37,16 @@ _PAGE_MARKER = re.compile(
     r"|\\?\*\d{7,}\\?\*)$"  # UN barcode: *2516680*
 )
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+# Every page marker starts with a digit or one of these.
+_MARKER_FIRST = frozenset("-–—Pp\\*")
+
+
+def _may_be_marker(text: str) -> bool:
+    """False for stripped lines no page marker can start (most lines: they start with a
+    letter other than P)."""
+    return text[:1] in _MARKER_FIRST or text[:1].isdecimal()
+
+
 _FOOTNOTE_RULE = re.compile(r"^_{5,}$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _BULLET = re.compile(r"^(?:[-*+•·▪]\s)")
@@ -143,7 +153,10 @@ def remove_page_furniture(lines: Sequence[str]) -> list[str]:
         for i in bare:
             lines[i] = stripped[i] = ""
     blank = [not text for text in stripped]
-    marker = [bool(text) and _PAGE_MARKER.match(text) is not None for text in stripped]
+    marker = [
+        bool(text) and _may_be_marker(text) and _PAGE_MARKER.match(text) is not None
+        for text in stripped
+    ]
     in_repeated = _is_repeated(lines, repeated)
     out = list(lines)
     # Only a run holding a page marker is blanked: without markers there is nothing to do.
@@ -425,5 +438,11 @@ def rebuild(lines: Sequence[str]) -> tuple[list[str], list[Draft]]:
     layout = extract_footnotes(lines, furniture)
     wrap = estimate_wrap(layout.lines)
     words = document_words(layout.lines)
-    texts = [join_lines(paragraph, words) for paragraph in paragraphs(layout.lines, wrap)]
+    texts = [
+        # join_lines, inlined for the usual one-line paragraph
+        close_split_hyphens(paragraph[0].strip())
+        if len(paragraph) == 1
+        else join_lines(paragraph, words)
+        for paragraph in paragraphs(layout.lines, wrap)
+    ]
     return texts, layout.footnotes
