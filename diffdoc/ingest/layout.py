@@ -26,7 +26,7 @@ from diffdoc.ingest.structure import (
     find_label,
     is_heading_text,
     is_standalone_heading,
-    join_text,
+    joins_without_space,
 )
 
 _PAGE_MARKER = re.compile(
@@ -273,24 +273,49 @@ def document_words(lines: Sequence[str]) -> Counter[str]:
 def join_lines(lines: Sequence[str], words: Counter[str] | None = None) -> str:
     """Join the lines of one paragraph; a line-end hyphen is dropped only when the document
     spells the joined word without it elsewhere ("develop-" + "ment"), kept otherwise
-    ("action-" + "oriented")."""
+    ("action-" + "oriented").
+
+    The paragraph is built as a list of pieces joined once at the end, and only its last
+    characters are inspected: a text of thousands of hard-wrapped lines without a paragraph
+    break stays linear (growing one string and searching all of it was quadratic).
+    """
     if len(lines) == 1:  # the common case: nothing to join
         return close_split_hyphens(lines[0].strip())
-    text = ""
+    pieces: list[str] = []  # the text so far is "".join(pieces); it never ends in a space
     for line in lines:
         line = line.strip()
-        hyphen = _HYPHENATED.search(text)
-        if hyphen and line[:1].islower():
-            head = hyphen.group(1)
+        if not line:
+            continue  # joining an empty line changes nothing
+        head = _hyphenated_word(pieces)
+        if head is not None and line[:1].islower():
             tail = _WORD.match(line)
             joined = (head + (tail.group(0) if tail else "")).lower()
             if words is not None and words[joined] > 0:
-                text = text[:-1] + line
-            else:
-                text += line
-        else:
-            text = join_text(text, line)
-    return close_split_hyphens(text)
+                pieces[-1] = pieces[-1][:-1]  # drop the hyphen
+        elif pieces and not joins_without_space(pieces[-1][-1], line[0]):
+            pieces.append(" ")  # join_text: a space, except between CJK characters
+        pieces.append(line)
+    return close_split_hyphens("".join(pieces))
+
+
+def _hyphenated_word(pieces: list[str]) -> str | None:
+    """The word before a hyphen that ends "".join(pieces), as `_HYPHENATED` finds it, or
+    None; reads back only as far as that word reaches."""
+    if not pieces or not pieces[-1].endswith("-"):
+        return None
+    run: list[str] = []
+    index = len(pieces) - 1
+    piece = pieces[index][:-1]
+    while True:
+        start = len(piece)
+        while start and (piece[start - 1].isalnum() or piece[start - 1] == "_"):  # \w
+            start -= 1
+        run.append(piece[start:])
+        if start or not index:
+            break
+        index -= 1
+        piece = pieces[index]
+    return "".join(reversed(run)) or None
 
 
 # "action- oriented": an extractor joined a line-end hyphen with a space. Not "medium- and

@@ -131,9 +131,14 @@ def join_text(left: str, right: str) -> str:
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return left + right
-    if _CJK.match(left[-1]) and _CJK.match(right[0]):
+    if joins_without_space(left[-1], right[0]):
         return left + right
     return f"{left} {right}"
+
+
+def joins_without_space(last: str, first: str) -> bool:
+    """Whether two pieces meeting at these characters join without a space (CJK text)."""
+    return bool(_CJK.match(last) and _CJK.match(first))
 
 
 def _undecided(draft: Draft) -> bool:
