@@ -19,6 +19,7 @@ from diffdoc.ingest.structure import (
     _STANDALONE_HEADING,
     _TITLED_HEADING,
     LABEL,
+    _in_capitals,
     _may_be_label,
     ends_sentence,
     is_heading_text,
@@ -100,3 +101,10 @@ _MARKERS = st.sampled_from(
 def test_marker_prefilter_never_hides_a_page_marker(text: str) -> None:
     if _PAGE_MARKER.match(text):
         assert _may_be_marker(text)
+
+
+@given(st.lists(st.sampled_from([*"ABCxyz ÉéΣσ上1-.", "DECLARATION "]), max_size=30).map("".join))
+def test_capitals_test_is_the_letter_count_definition(text: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters if c.isascii())
+    assert _in_capitals(text) == (capitals and len(letters) > 12)

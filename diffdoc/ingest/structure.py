@@ -325,17 +325,24 @@ def mark_title(drafts: list[Draft]) -> list[Draft]:
         if draft.kind in ("note", "footnote"):
             continue
         text = draft.text.strip()
-        letters = [c for c in text if c.isalpha()]
-        capitals = bool(letters) and all(c.isupper() for c in letters if c.isascii())
         if draft.kind == "title" or (
             draft.kind in (None, "heading")
-            and (draft.emphasis == "strong" or (capitals and len(letters) > 12))
+            and (draft.emphasis == "strong" or _in_capitals(text))
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
             out[index] = draft._replace(kind="title")
         break
     return out
+
+
+_ASCII_LOWER = re.compile("[a-z]")
+
+
+def _in_capitals(text: str) -> bool:
+    """More than 12 letters, and no ASCII letter in lower case ("DECLARATION BY THE ...").
+    One regex search settles most texts, however long: the first small letter."""
+    return not _ASCII_LOWER.search(text) and sum(map(str.isalpha, text)) > 12
 
 
 def mark_list_items(drafts: list[Draft]) -> list[Draft]:
