@@ -35,6 +35,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -199,25 +200,32 @@ def build_pair(size: int, workdir: Path) -> tuple[Path, Path]:
 
 
 def long_paragraph_case(workdir: Path, digests: Digests) -> None:
-    """Two 5 MB single-paragraph texts that differ in three words."""
+    """Two 5 MB single-paragraph texts that differ in three words: on one line each, and
+    hard-wrapped at 72 columns as extractions without paragraph breaks arrive."""
     rng = random.Random(5)
     text = " ".join(grow(seed_paragraphs(), 5_000_000, rng))
     words = list(re.finditer(r"\b[a-z]{5,}\b", text))
     edited = text
     for match in sorted(rng.sample(words, 3), key=lambda m: m.start(), reverse=True):
         edited = edited[: match.start()] + "zzzword" + edited[match.end() :]
-    old_path, new_path = workdir / "long-old.txt", workdir / "long-new.txt"
-    old_path.write_text(text + "\n", encoding="utf-8")
-    new_path.write_text(edited + "\n", encoding="utf-8")
-    result = time_command("diffdoc json", old_path, new_path, workdir)
-    data = json.loads((workdir / "diffdoc-json.out").read_text(encoding="utf-8"))
-    stats = data["stats"]
-    same = digests.check("long-paragraph", report_digest(workdir))
-    print(
-        f"\n5 MB single paragraph, 3 words changed: diffdoc {result.seconds:.2f} s, "
-        f"{result.peak_mb:.0f} MB peak; words -{stats['words_deleted']} +{stats['words_inserted']}"
-        f" (expected -3 +3), {len(data['old']['paragraphs'])} paragraph(s); output {same}"
-    )
+    for case, name, layout in (
+        ("long-paragraph", "long", "one line"),
+        ("long-wrapped", "long-wrapped", "wrapped"),
+    ):
+        old_path, new_path = workdir / f"{name}-old.txt", workdir / f"{name}-new.txt"
+        wrap = (lambda t: "\n".join(textwrap.wrap(t, 72))) if layout == "wrapped" else str
+        old_path.write_text(wrap(text) + "\n", encoding="utf-8")
+        new_path.write_text(wrap(edited) + "\n", encoding="utf-8")
+        result = time_command("diffdoc json", old_path, new_path, workdir)
+        data = json.loads((workdir / "diffdoc-json.out").read_text(encoding="utf-8"))
+        stats = data["stats"]
+        same = digests.check(case, report_digest(workdir))
+        print(
+            f"{'' if layout == 'wrapped' else chr(10)}5 MB single paragraph ({layout}), 3 words "
+            f"changed: diffdoc {result.seconds:.2f} s, {result.peak_mb:.0f} MB peak; words "
+            f"-{stats['words_deleted']} +{stats['words_inserted']} (expected -3 +3), "
+            f"{len(data['old']['paragraphs'])} paragraph(s); output {same}"
+        )
 
 
 def main() -> None:
