@@ -156,11 +156,12 @@ def longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]
     tail_index: list[int] = []
     previous: list[int] = []
     for index, (first, _) in enumerate(pairs):
-        k = bisect.bisect_left(tails, first)
-        if k == len(tails):
+        if not tails or first > tails[-1]:  # extends the longest run: no search needed
+            k = len(tails)
             tails.append(first)
             tail_index.append(index)
         else:
+            k = bisect.bisect_left(tails, first)
             tails[k] = first
             tail_index[k] = index
         previous.append(tail_index[k - 1] if k else -1)
