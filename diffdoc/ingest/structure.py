@@ -152,12 +152,13 @@ def attach_lone_labels(drafts: list[Draft]) -> list[Draft]:
     """A paragraph that is only a label ("1." on its own line) belongs to the next one."""
     out: list[Draft] = []
     for draft in drafts:
+        last = out[-1] if out else None
         if (
-            out
-            and _undecided(out[-1])
-            and _may_be_label(out[-1].text)
-            and LABEL.fullmatch(out[-1].text.strip())
-            and (_undecided(draft) or draft.kind == "list_item")
+            last is not None
+            and (last.kind is None or last.kind == "paragraph")  # _undecided, inlined
+            and _may_be_label(last.text)
+            and LABEL.fullmatch(last.text.strip())
+            and draft.kind in (None, "paragraph", "list_item")
         ):
             out[-1] = draft._replace(text=join_text(out[-1].text, draft.text))
         else:
@@ -288,7 +289,13 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         previous = out[-1] if out else None
-        if previous is not None and _is_cut(previous, draft):
+        # _is_cut asks for two paragraphs of undecided kind: test that first, inline
+        if (
+            previous is not None
+            and previous.kind is None
+            and draft.kind is None
+            and _is_cut(previous, draft)
+        ):
             out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
         else:
             out.append(draft)
