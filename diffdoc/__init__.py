@@ -1,11 +1,25 @@
 """diffdoc: comparative diff and versioning for diplomatic texts.
 
-The library is the product; the `diffdoc` command only calls it.
+The library is the product; the `diffdoc` command only calls it::
+
+    from diffdoc import compare, read_document, render
+
+    comparison = compare(read_document("draft-1.txt"), read_document("final.txt"))
+    print(comparison.stats.modify, "paragraphs reworded")
+    html = render(comparison, "html")  # or "json", "md", "text"
+
+    corpus = Corpus.open("corpus")
+    latest = corpus.load(corpus.resolve("sco-declaration-2002@latest"))
 """
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # before the imports below: some of them read it
+
+from diffdoc.compare import compare
+from diffdoc.corpus import Corpus
 from diffdoc.errors import CorpusError, DiffdocError, InputError, UnknownRefError
+from diffdoc.ingest import parse_bytes, read_document
 from diffdoc.models import (
     Block,
     BlockChange,
@@ -16,14 +30,14 @@ from diffdoc.models import (
     Source,
     Stats,
 )
-
-__version__ = "0.1.0"
+from diffdoc.report import render
 
 __all__ = [
     "Block",
     "BlockChange",
     "CompareOptions",
     "Comparison",
+    "Corpus",
     "CorpusError",
     "DiffdocError",
     "Document",
@@ -33,4 +47,8 @@ __all__ = [
     "Stats",
     "UnknownRefError",
     "__version__",
+    "compare",
+    "parse_bytes",
+    "read_document",
+    "render",
 ]

@@ -51,6 +51,7 @@ from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.normalize import KeyConfig
+from diffdoc.pairload import PARALLEL_THRESHOLD, load_pair
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
 
@@ -164,6 +165,19 @@ def _load_document(
     return corpus.load(version)
 
 
+def _load_pair(
+    old: Path, new: Path, fmt: str | None, encoding: str | None, corpus_dir: Path | None
+) -> tuple[Document, Document]:
+    """Both sides of a comparison; large files are read at the same time on two cores."""
+    sizes = [path.stat().st_size if path.is_file() else 0 for path in (old, new)]
+    return load_pair(
+        lambda arg: _load_document(arg, fmt, encoding, corpus_dir),
+        old,
+        new,
+        parallel=sum(sizes) >= PARALLEL_THRESHOLD,
+    )
+
+
 def _write_output(path: Path, text: str) -> None:
     """Write a report atomically: on any error no half-written file is left behind."""
     try:
@@ -215,11 +229,7 @@ def compare_command(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
-        comparison = compare_documents(
-            _load_document(old, fmt, encoding, corpus_dir),
-            _load_document(new, fmt, encoding, corpus_dir),
-            options,
-        )
+        comparison = compare_documents(*_load_pair(old, new, fmt, encoding, corpus_dir), options)
         render_options: dict[str, Any] = {}
         if output_format == "text":
             tty = output is None and _stdout_is_tty()
@@ -266,11 +276,7 @@ def report_command(
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
-    comparison = compare_documents(
-        _load_document(old, fmt, encoding, corpus_dir),
-        _load_document(new, fmt, encoding, corpus_dir),
-        options,
-    )
+    comparison = compare_documents(*_load_pair(old, new, fmt, encoding, corpus_dir), options)
     _write_output(output, render_report(comparison, "html"))
     click.echo(f"{output}: {report_summary(comparison)}")
 
