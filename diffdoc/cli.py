@@ -6,6 +6,7 @@ Exit statuses follow diff(1): 0 no differences, 1 differences, 2 trouble.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -80,8 +81,19 @@ def library_errors(func: F) -> F:
             return func(*args, **kwargs)
         except DiffdocError as error:
             raise DiffdocUsageError(str(error)) from None
+        except OSError as error:  # the library turns read errors into DiffdocError: this is output
+            _abandon_stdout()
+            if isinstance(error, BrokenPipeError):  # `diffdoc ... | head`: the reader has gone
+                sys.exit(EXIT_TROUBLE)
+            raise DiffdocUsageError(f"<stdout>: cannot write: {error.strerror or error}") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _abandon_stdout() -> None:
+    """Point stdout at the null device so that flushing it at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):  # stdout closed, or not a real file
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,25 @@
+"""Writing the output can fail too: a full disk is a one-line error, exit status 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_on_stdout_is_one_line_and_exit_2(seed_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "diffdoc", "compare", str(seed_path), str(DRAFT), "-f", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert run.returncode == 2
+    assert run.stderr == "diffdoc: error: <stdout>: cannot write: No space left on device\n"
