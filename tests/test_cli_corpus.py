@@ -164,6 +164,9 @@ def test_remove_asks_first(corpus: Path) -> None:
         (["add", "FILE", "--doc", "JS"], "differs only by case"),
         (["add", "FILE", "--doc", "js", "--version", "draft-1"], "already exists"),
         (["add", "FILE", "--doc", "js", "--version", "a\tb"], "control character"),
+        (["add", "FILE", "--doc", "js", "--version", "document.json"], "invalid version label"),
+        (["add", "FILE", "--doc", "js", "--version", "Document.JSON"], "invalid version label"),
+        (["add", "FILE", "--doc", "fresh", "--version", "document.json"], "its metadata"),
         (["add", "FILE", "--doc", "js", "--date", "2024-13-01"], "YYYY-MM-DD"),
     ],
 )

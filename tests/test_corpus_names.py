@@ -16,6 +16,7 @@ from diffdoc.corpus.names import (
     check_series,
 )
 from diffdoc.corpus.refs import Ref, looks_like_ref, parse_ref
+from diffdoc.corpus.store import DOCUMENT_FILE
 from diffdoc.errors import CorpusError, UnknownRefError
 
 
@@ -121,3 +122,10 @@ def test_non_references_are_refused(text: str) -> None:
     with pytest.raises(UnknownRefError):
         parse_ref(text)
     assert not looks_like_ref(text)
+
+
+@pytest.mark.parametrize("label", ["document.json", "Document.JSON", "DOCUMENT.json"])
+def test_a_label_cannot_be_a_file_name_of_the_document_folder(label: str) -> None:
+    assert DOCUMENT_FILE == "document.json"
+    with pytest.raises(InvalidNameError, match="uses that name for its metadata"):
+        check_label(label)

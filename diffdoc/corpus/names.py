@@ -23,6 +23,9 @@ _RESERVED = frozenset(
 )
 # Words that references give a meaning to: a label spelled like them could never be named.
 _REF_WORDS = frozenset(["latest"])
+# File names a document folder uses beside its version folders (store.DOCUMENT_FILE); a label
+# spelled like one (in any case: case-insensitive file systems) would collide with it.
+DOCUMENT_FOLDER_FILES = frozenset(["document.json"])
 
 
 class InvalidNameError(CorpusError):
@@ -79,6 +82,10 @@ def check_label(label: str) -> str:
         )
     if label.lower() in _REF_WORDS:
         raise InvalidNameError("version label", label, f"{label!r} is a reference keyword")
+    if label.casefold() in DOCUMENT_FOLDER_FILES:
+        raise InvalidNameError(
+            "version label", label, "a document folder already uses that name for its metadata"
+        )
     return label
 
 
