@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 import diff_match_patch as pure_dmp
-import fast_diff_match_patch as fast_dmp
+
+try:  # the C++ build; where no wheel exists for the platform, the pure-Python package serves
+    import fast_diff_match_patch as fast_dmp
+except ImportError:  # pragma: no cover - depends on the platform
+    fast_dmp = None
 
 from diffdoc.errors import DiffdocError
 from diffdoc.models import Segment
@@ -53,6 +57,7 @@ class Change:
 
 def fast_engine(a: str, b: str) -> list[tuple[Op, int]]:
     """Diff two strings with the C++ diff-match-patch; lengths in code points."""
+    assert fast_dmp is not None
     ops = fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
     return [(_FAST_OPS[op], length) for op, length in ops]
 
@@ -70,7 +75,7 @@ _FAST_OPS: dict[str, Op] = {"=": "equal", "+": "insert", "-": "delete"}
 _PURE_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
 
 # The C++ build gives identical results (tests/test_wordiff.py checks) and is much faster.
-ENGINE: Engine = fast_engine
+ENGINE: Engine = pure_engine if fast_dmp is None else fast_engine
 
 
 def _code(n: int) -> str:
