@@ -244,3 +244,22 @@ def test_the_bundled_corpus_is_sound(tmp_path: Path) -> None:
     ]:
         raw = CliRunner().invoke(main, ["show", ref, "--raw", "--corpus", str(copy)])
         assert raw.stdout_bytes == (root / path).read_bytes(), ref
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [("documents/js/draft-1/version.json", "{garbage"), ("documents/js/document.json", "[]")],
+)
+@pytest.mark.parametrize(
+    "args", [["log", "js"], ["show", "js@draft-1"], ["compare", "js@draft-1", "js@draft-2"]]
+)
+def test_corrupt_metadata_with_a_warm_index_is_one_line_exit_2(
+    corpus: Path, path: str, content: str, args: list[str]
+) -> None:
+    assert run("log", "js", "--corpus", str(corpus)).exit_code == 0  # warms the index
+    assert (corpus / "index.sqlite").is_file()
+    (corpus / path).write_text(content)
+    result = run(*args, "--corpus", str(corpus))
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1
+    assert f"{path}: corrupt metadata" in result.output

@@ -298,3 +298,49 @@ def test_corrupt_metadata_is_a_one_line_error_on_read(corpus: Corpus) -> None:
     (corpus.root / "documents/doc/v1" / VERSION_FILE).write_text("[]")
     with pytest.raises(CorpusError, match=r"version\.json: corrupt metadata"):
         Corpus.open(corpus.root).resolve("doc")
+
+
+def _edit_json(path: Path, **changes: object) -> None:
+    data = json.loads(path.read_text())
+    data.update(changes)
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def test_a_hand_edit_inside_a_version_folder_reaches_the_index(corpus: Corpus) -> None:
+    add_version(corpus, DRAFT_1, name="a.md", doc_id="doc", note="first")
+    add_version(corpus, DRAFT_2, name="b.md", doc_id="doc")
+    assert corpus.resolve("doc@v1").note == "first"  # the index is warm
+    # Edited in place: neither the document folder nor the version folder gets a new name.
+    _edit_json(corpus.root / "documents/doc/v1" / VERSION_FILE, note="first, as circulated")
+    assert corpus.resolve("doc@v1").note == "first, as circulated"
+    # Replaced by a rename, as `git pull` does.
+    version_json = corpus.root / "documents/doc/v2" / VERSION_FILE
+    pulled = version_json.with_name("pulled")
+    pulled.write_text(version_json.read_text().replace('"date": null', '"date": "2024-05-02"'))
+    os.replace(pulled, version_json)
+    _, versions = Corpus.open(corpus.root).history("doc")
+    assert [v.date for v in versions] == [None, "2024-05-02"]
+    _edit_json(corpus.root / "documents/doc" / "document.json", title="Edited title")
+    assert corpus.history("doc")[0].title == "Edited title"
+
+
+@pytest.mark.parametrize(
+    ("path", "content", "message"),
+    [
+        ("documents/doc/v1/version.json", "{garbage", r"v1/version\.json: corrupt metadata"),
+        ("documents/doc/v2/version.json", "[]", r"v2/version\.json: corrupt metadata"),
+        ("documents/doc/document.json", "[]", r"doc/document\.json: corrupt metadata"),
+    ],
+)
+def test_corrupt_metadata_is_reported_with_a_warm_index(
+    corpus: Corpus, path: str, content: str, message: str
+) -> None:
+    add_version(corpus, DRAFT_1, name="a.md", doc_id="doc")
+    add_version(corpus, DRAFT_2, name="b.md", doc_id="doc")
+    assert corpus.resolve("doc@v1").label == "v1"  # the index is warm
+    (corpus.root / path).write_text(content)
+    for reader in (corpus, Corpus.open(corpus.root)):
+        with pytest.raises(CorpusError, match=message):
+            reader.resolve("doc@v1")
+        with pytest.raises(CorpusError, match=message):
+            reader.history("doc")

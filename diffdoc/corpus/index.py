@@ -1,9 +1,11 @@
 """The corpus index: one SQLite file that makes list, log and reference lookup fast.
 
 It is derived data, never the source of truth. Each document's row carries the `stamp` of its
-folder (modification time, inode, link count) at the moment it was read; a reader that finds a
-different stamp on disk reads that document's files again and refreshes its rows. So the index
-heals itself after an interrupted write, a `git pull` or a hand edit, and `verify` rebuilds it.
+folder (modification time, inode, link count) and a digest of the stat of its metadata files
+(`store.document_stamp`) at the moment it was read; a reader that finds a different stamp on
+disk reads that document's files again and refreshes its rows. So the index heals itself after
+an interrupted write, a `git pull` or a hand edit, and `verify` rebuilds it. `list` compares
+only the folder part, to stay one stat per document.
 """
 
 from __future__ import annotations

@@ -67,6 +67,44 @@ def folder_stamp(path: Path) -> str | None:
     return f"{st.st_mtime_ns}:{st.st_ino}:{st.st_nlink}"
 
 
+def document_stamp(folder: Path) -> str | None:
+    """The folder's stamp, then a digest of the stat of every metadata file inside it.
+
+    The folder stamp alone misses a file edited in place or replaced inside a version folder
+    (a hand edit, a `git pull`); the digest catches those. `list` compares only the part before
+    `|` (one stat per document); commands that read one document compare the whole stamp.
+    """
+    shallow = folder_stamp(folder)
+    if shallow is None:
+        return None
+    try:
+        with os.scandir(folder) as scan:
+            names = sorted((e.name, e.is_dir()) for e in scan if not safeio.is_temp(e.name))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    parts = []
+    for name, is_dir in names:
+        if name == DOCUMENT_FILE:
+            path = folder / name
+        elif is_dir:
+            path = folder / name / VERSION_FILE
+        else:
+            continue
+        try:
+            st = os.stat(path)
+        except OSError:
+            parts.append(f"{name}:-")
+            continue
+        parts.append(f"{name}:{st.st_mtime_ns}:{st.st_size}:{st.st_ino}:{st.st_ctime_ns}")
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+    return f"{shallow}|{digest}"
+
+
+def shallow_part(stamp: str | None) -> str | None:
+    """The folder part of a stamp written by `document_stamp` (what `list` compares)."""
+    return None if stamp is None else stamp.partition("|")[0]
+
+
 class Corpus:
     """An open corpus folder. Use `Corpus.open(path)` or `Corpus.init(path)`."""
 
@@ -193,7 +231,7 @@ class Corpus:
     def history(self, doc_id: str) -> tuple[DocumentRecord, list[VersionRecord]]:
         """A document and its versions, oldest first; UnknownRefError when there is none."""
         check_doc_id(doc_id)
-        stamp = folder_stamp(self.document_dir(doc_id))
+        stamp = document_stamp(self.document_dir(doc_id))
         if stamp is None or not (self.document_dir(doc_id) / DOCUMENT_FILE).is_file():
             if self.index.stamp(doc_id) is not None:
                 self.index.drop_documents([doc_id])
@@ -219,8 +257,11 @@ class Corpus:
         on_disk = self.document_ids_on_disk()
         stale = []
         for doc_id in on_disk:
-            stamp = folder_stamp(self.document_dir(doc_id))
-            if stamp is not None and known.get(doc_id) != stamp:
+            folder = self.document_dir(doc_id)
+            if folder_stamp(folder) == shallow_part(known.get(doc_id)):
+                continue
+            stamp = document_stamp(folder)
+            if stamp is not None:
                 document, versions = self.read_from_disk(doc_id)
                 stale.append((document, versions, stamp))
         self.index.put_documents(stale)

@@ -34,7 +34,7 @@ from diffdoc.corpus.store import (
     TEXT_FILE,
     VERSION_FILE,
     Corpus,
-    folder_stamp,
+    document_stamp,
     sha256_hex,
 )
 from diffdoc.errors import CorpusError, UnknownRefError
@@ -264,7 +264,7 @@ def _write_document_folder(
 
 
 def _update_index(corpus: Corpus, document: DocumentRecord, versions: list[VersionRecord]) -> None:
-    stamp = folder_stamp(corpus.document_dir(document.id))
+    stamp = document_stamp(corpus.document_dir(document.id))
     if stamp is None:
         return
     # The version is stored; if the index cannot take it, the index notices the new stamp and
