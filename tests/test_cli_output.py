@@ -23,3 +23,20 @@ def test_a_full_disk_on_stdout_is_one_line_and_exit_2(seed_path: Path) -> None:
         )
     assert run.returncode == 2
     assert run.stderr == "diffdoc: error: <stdout>: cannot write: No space left on device\n"
+
+
+def test_help_lists_every_command_once_under_its_heading() -> None:
+    from click.testing import CliRunner
+
+    from diffdoc.cli import COMMAND_GROUPS, main
+
+    grouped = [name for group in COMMAND_GROUPS.values() for name in group]
+    assert sorted(grouped) == sorted(main.commands), "a command missing from COMMAND_GROUPS"
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "Following drafts:" in result.output
+    assert "Other commands" not in result.output
+    lines = result.output.splitlines()
+    listing = "\n".join(lines[lines.index("Reading and comparing:") :])
+    assert "..." not in listing and "…" not in listing, "a summary cut short"
+    assert lines.index("Reading and comparing:") < lines.index("The corpus of versions:")
