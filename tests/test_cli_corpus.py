@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -263,3 +265,38 @@ def test_corrupt_metadata_with_a_warm_index_is_one_line_exit_2(
     assert result.exit_code == 2, result.output
     assert result.output.count("\n") == 1
     assert f"{path}: corrupt metadata" in result.output
+
+
+def _tamper_original(corpus: Path) -> str:
+    sha = hashlib.sha256(DRAFT_1.encode()).hexdigest()
+    path = corpus / "objects" / sha[:2] / sha[2:]
+    path.chmod(0o644)
+    path.write_text(DRAFT_1.replace("meet", "part"))
+    return f"objects/{sha[:2]}/{sha[2:]}"
+
+
+def _tamper_text(corpus: Path) -> str:
+    path = corpus / "documents/js/draft-1/normalized.txt"
+    path.write_text(path.read_text().replace("meet", "part"))
+    return "documents/js/draft-1/normalized.txt"
+
+
+@pytest.mark.parametrize(
+    ("tamper", "args"),
+    [
+        (_tamper_original, ["show", "js@draft-1", "--raw"]),
+        (_tamper_text, ["show", "js@draft-1"]),
+        (_tamper_text, ["show", "js@draft-1", "--format", "json"]),
+        (_tamper_text, ["export", "js@draft-1"]),
+        (_tamper_text, ["compare", "js@draft-1", "js@draft-2"]),
+        (_tamper_text, ["normalize", "js@draft-1"]),
+    ],
+)
+def test_altered_stored_files_are_refused_on_read(
+    corpus: Path, tamper: Callable[[Path], str], args: list[str]
+) -> None:
+    where = tamper(corpus)
+    result = run(*args, "--corpus", str(corpus))
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1
+    assert f"{where}: altered since it was added; run `diffdoc verify`" in result.output

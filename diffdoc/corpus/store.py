@@ -289,22 +289,27 @@ class Corpus:
         return found
 
     def text(self, version: VersionRecord) -> str:
-        """The stored normalized text of a version."""
+        """The stored normalized text of a version, checked against its recorded sha256."""
         path = self.version_dir(version) / TEXT_FILE
         try:
-            return path.read_bytes().decode("utf-8")
+            data = path.read_bytes()
         except FileNotFoundError:
             raise CorpusError(f"{path}: missing (run `diffdoc verify`)") from None
+        _check_unaltered(path, data, version.text_sha256)
+        try:
+            return data.decode("utf-8")
         except UnicodeDecodeError:
             raise CorpusError(f"{path}: not UTF-8 (run `diffdoc verify`)") from None
 
     def original(self, version: VersionRecord) -> bytes:
-        """The original bytes of a version, exactly as added."""
+        """The original bytes of a version, exactly as added (checked against their sha256)."""
         path = self.object_path(version.sha256)
         try:
-            return path.read_bytes()
+            data = path.read_bytes()
         except FileNotFoundError:
             raise CorpusError(f"{path}: missing original of {version.ref}") from None
+        _check_unaltered(path, data, version.sha256)
+        return data
 
     def load(self, version: VersionRecord) -> Document:
         """The version as a Document whose source label is its reference (`DOC@LABEL`)."""
@@ -315,3 +320,9 @@ class Corpus:
             raise CorpusError(f"{path}: corrupt normalized text ({error.problem})") from None
         source = Source(version.ref, version.sha256, version.format, version.encoding)
         return replace(document, source=source)
+
+
+def _check_unaltered(path: Path, data: bytes, sha256: str) -> None:
+    """Refuse to serve a stored file whose bytes no longer hash to what was recorded."""
+    if sha256_hex(data) != sha256:
+        raise CorpusError(f"{path}: altered since it was added; run `diffdoc verify`")
