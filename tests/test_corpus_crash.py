@@ -19,6 +19,7 @@ import pytest
 
 from diffdoc.corpus import Corpus, add_version, verify
 from diffdoc.corpus.safeio import CRASH_ENV
+from diffdoc.corpus.store import sha256_hex
 from diffdoc.errors import UnknownRefError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,3 +134,38 @@ def test_concurrent_adds_all_land(tmp_path: Path) -> None:
     assert {v.source_name for v in versions} == {f.name for f in files}
     assert [s.document.id for s in reopened.summaries()] == ["doc", "other-0", "other-1", "other-2"]
     assert verify(reopened).ok
+
+
+def test_the_next_add_removes_the_original_a_killed_add_left_behind(tmp_path: Path) -> None:
+    corpus, _ = Corpus.init(tmp_path / "corpus")
+    first = draft(tmp_path, 1)
+    add_version(corpus, first.read_bytes(), name=first.name, doc_id="doc")
+    killed = draft(tmp_path, 2)
+    process = run_add(corpus.root, killed, "doc", crash_at="add-after-object")
+    process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    orphan = corpus.object_path(sha256_hex(killed.read_bytes()))
+    assert orphan.is_file()
+    report = verify(corpus)
+    assert report.ok and any("no version refers to" in note for note in report.notes)
+    # The next add, of another file and another document, cleans up.
+    third = draft(tmp_path, 3)
+    add_version(corpus, third.read_bytes(), name=third.name, doc_id="other")
+    assert not orphan.exists()
+    assert not list(corpus.root.rglob(".tmp-*"))
+    report = verify(corpus)
+    assert report.ok and report.notes == []
+    assert (report.documents, report.versions, report.objects) == (2, 2, 2)
+
+
+def test_an_original_a_killed_add_already_gave_a_version_is_kept(tmp_path: Path) -> None:
+    corpus, _ = Corpus.init(tmp_path / "corpus")
+    data = draft(tmp_path, 1)
+    process = run_add(corpus.root, data, "doc", crash_at="add-after-rename")
+    process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    add_version(corpus, draft(tmp_path, 2).read_bytes(), name="draft-2.md", doc_id="doc")
+    version = corpus.resolve("doc@v1")
+    assert corpus.original(version) == data.read_bytes()
+    assert not list(corpus.root.rglob(".tmp-*"))
+    assert verify(corpus).notes == []

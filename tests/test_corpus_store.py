@@ -344,3 +344,12 @@ def test_corrupt_metadata_is_reported_with_a_warm_index(
             reader.resolve("doc@v1")
         with pytest.raises(CorpusError, match=message):
             reader.history("doc")
+
+
+def test_a_failed_version_write_leaves_no_original_behind(corpus: Corpus) -> None:
+    add_version(corpus, DRAFT_1, name="a.md", doc_id="doc")
+    (corpus.root / "documents/doc/notes").write_text("a stray file where the version would go")
+    before = snapshot(corpus.root)
+    with pytest.raises(CorpusError, match=r"cannot store doc@notes"):
+        add_version(corpus, DRAFT_2, name="b.md", doc_id="doc", label="notes")
+    assert snapshot(corpus.root) == before

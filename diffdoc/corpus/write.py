@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from diffdoc import docformat
-from diffdoc.corpus import safeio
+from diffdoc.corpus import orphans, safeio
 from diffdoc.corpus.names import (
     InvalidNameError,
     case_collision,
@@ -91,6 +91,7 @@ def add_version(
     with corpus.write_lock():
         doc_dir = corpus.document_dir(doc_id)
         _clean_leftovers(corpus.documents_dir, doc_dir)
+        orphans.clean_abandoned(corpus)
         other = case_collision(doc_id, corpus.document_ids_on_disk())
         if other is not None:
             raise InvalidNameError(
@@ -120,15 +121,27 @@ def add_version(
             }
             document = replace(document, **changes)
             updated = tuple(changes)
-        _store_object(corpus, sha256, data)
-        safeio.checkpoint("add-after-object")
-        if exists:
-            _write_version_folder(doc_dir, version, text)
-            if updated:
-                safeio.atomic_write(doc_dir / DOCUMENT_FILE, to_json(document))
-        else:
-            _write_document_folder(corpus, document, version, text)
+        pending = None
+        if not corpus.object_path(sha256).is_file():
+            pending = orphans.mark_pending(corpus, sha256)
+        try:
+            _store_object(corpus, sha256, data)
+            safeio.checkpoint("add-after-object")
+            if exists:
+                _write_version_folder(doc_dir, version, text)
+            else:
+                _write_document_folder(corpus, document, version, text)
+        except OSError as error:
+            if pending is not None:
+                orphans.abandon(corpus, sha256, pending)
+            raise CorpusError(
+                f"{doc_dir}: cannot store {version.ref} ({error.strerror or error})"
+            ) from None
+        if exists and updated:
+            safeio.atomic_write(doc_dir / DOCUMENT_FILE, to_json(document))
         safeio.checkpoint("add-after-rename")
+        if pending is not None:
+            orphans.clear_pending(pending)
         _update_index(corpus, document, [*versions, version])
         safeio.checkpoint("add-after-index")
     same_text = versions[-1] if versions and _same_text(corpus, versions[-1], parsed) else None
