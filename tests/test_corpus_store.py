@@ -353,3 +353,20 @@ def test_a_failed_version_write_leaves_no_original_behind(corpus: Corpus) -> Non
     with pytest.raises(CorpusError, match=r"cannot store doc@notes"):
         add_version(corpus, DRAFT_2, name="b.md", doc_id="doc", label="notes")
     assert snapshot(corpus.root) == before
+
+
+def test_verify_ignores_what_git_and_file_browsers_add(corpus: Corpus) -> None:
+    add_version(corpus, DRAFT_1, name="a.md", doc_id="doc")
+    root = corpus.root
+    (root / ".git" / "objects").mkdir(parents=True)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (root / ".gitattributes").write_text("*.txt text eol=lf\n")
+    (root / "README.txt").write_text("Our drafts.\n")
+    for folder in (root, root / "documents", root / "documents/doc", root / "documents/doc/v1"):
+        (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    report = verify(corpus)
+    assert report.ok, report.problems
+    assert report.notes == []
+    assert (report.documents, report.versions, report.objects) == (1, 1, 1)
+    (root / "notes.txt").write_text("not ignored")
+    assert verify(corpus).problems == ["notes.txt: extra file (not part of a corpus)"]

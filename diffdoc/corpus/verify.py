@@ -30,7 +30,17 @@ from diffdoc.corpus.store import (
 )
 from diffdoc.errors import CorpusError, InputError
 
-_TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, CACHE_DIR, ".gitignore", "README.md"}
+_TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, CACHE_DIR}
+# What keeping the corpus in git (or browsing it in Finder) adds beside it: not corpus files,
+# never checked.
+_IGNORED_TOP_LEVEL = {".git", ".gitignore", ".gitattributes", ".DS_Store"}
+_IGNORED_ANYWHERE = {".DS_Store"}
+
+
+def _ignored(name: str, top_level: bool = False) -> bool:
+    if name in _IGNORED_ANYWHERE:
+        return True
+    return top_level and (name in _IGNORED_TOP_LEVEL or name.startswith("README"))
 
 
 @dataclass
@@ -69,6 +79,8 @@ def _rel(corpus: Corpus, path: Path | str) -> str:
 
 def _check_top_level(corpus: Corpus, report: VerifyReport) -> None:
     for entry in sorted(os.scandir(corpus.root), key=lambda e: e.name):
+        if _ignored(entry.name, top_level=True):
+            continue
         if safeio.is_temp(entry.name):
             report.notes.append(f"{entry.name}: leftover of an interrupted write")
         elif entry.name not in _TOP_LEVEL and not entry.name.startswith(INDEX_FILE):
@@ -86,6 +98,8 @@ def _check_documents(corpus: Corpus, report: VerifyReport) -> dict[str, list[str
     names: list[str] = []
     for entry in sorted(os.scandir(corpus.documents_dir), key=lambda e: e.name):
         where = _rel(corpus, entry.path)
+        if _ignored(entry.name):
+            continue
         if safeio.is_temp(entry.name):
             report.notes.append(f"{where}: leftover of an interrupted write")
             continue
@@ -121,7 +135,7 @@ def _check_document(
         where = _rel(corpus, entry.path)
         if safeio.is_temp(entry.name):
             report.notes.append(f"{where}: leftover of an interrupted write")
-        elif entry.name == DOCUMENT_FILE:
+        elif entry.name == DOCUMENT_FILE or _ignored(entry.name):
             continue
         elif not entry.is_dir():
             report.problems.append(f"{where}: extra file")
@@ -149,7 +163,7 @@ def _check_version(corpus: Corpus, folder: Path, report: VerifyReport) -> Versio
     except InvalidNameError as error:
         report.problems.append(f"{where}: {error}")
         return None
-    present = {e.name for e in os.scandir(folder)}
+    present = {e.name for e in os.scandir(folder) if not _ignored(e.name)}
     for extra in sorted(present - {VERSION_FILE, TEXT_FILE}):
         report.problems.append(f"{where}/{extra}: extra file")
     for missing in sorted({VERSION_FILE, TEXT_FILE} - present):
@@ -184,6 +198,8 @@ def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: Ver
         return
     for shard in sorted(os.scandir(corpus.objects_dir), key=lambda e: e.name):
         where = _rel(corpus, shard.path)
+        if _ignored(shard.name):
+            continue
         if safeio.is_temp(shard.name):
             report.notes.append(f"{where}: leftover of an interrupted write")
             continue
@@ -193,6 +209,8 @@ def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: Ver
         for entry in sorted(os.scandir(shard.path), key=lambda e: e.name):
             where = _rel(corpus, entry.path)
             sha256 = shard.name + entry.name
+            if _ignored(entry.name):
+                continue
             if safeio.is_temp(entry.name):
                 report.notes.append(f"{where}: leftover of an interrupted write")
             elif not entry.is_file() or len(sha256) != 64 or not _is_hex(sha256):
