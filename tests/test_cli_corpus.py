@@ -170,6 +170,13 @@ def test_remove_asks_first(corpus: Path) -> None:
         (["add", "FILE", "--doc", "js", "--version", "Document.JSON"], "invalid version label"),
         (["add", "FILE", "--doc", "fresh", "--version", "document.json"], "its metadata"),
         (["add", "FILE", "--doc", "js", "--date", "2024-13-01"], "YYYY-MM-DD"),
+        (["add", "FILE", "--doc", "js", "--title", "Two\nlines"], "invalid title"),
+        (["add", "FILE", "--doc", "js", "--title", "Bell\x07"], "control character"),
+        (["add", "FILE", "--doc", "new", "--note", "tab\there"], "invalid note"),
+        (["add", "FILE", "--doc", "js", "--note", "a\u2028b"], "line break"),
+        (["add", "FILE", "--doc", "js", "--lang", "english"], "invalid language 'english'"),
+        (["add", "FILE", "--doc", "new", "--lang", "en_US"], "language tag"),
+        (["add", "FILE", "--doc", "js", "--lang", "e"], "invalid language"),
     ],
 )
 def test_trouble_is_one_line_exit_2_and_changes_nothing(

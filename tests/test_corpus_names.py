@@ -13,6 +13,8 @@ from diffdoc.corpus.names import (
     case_collision,
     check_doc_id,
     check_label,
+    check_lang,
+    check_one_line,
     check_series,
 )
 from diffdoc.corpus.refs import Ref, looks_like_ref, parse_ref
@@ -129,3 +131,25 @@ def test_a_label_cannot_be_a_file_name_of_the_document_folder(label: str) -> Non
     assert DOCUMENT_FILE == "document.json"
     with pytest.raises(InvalidNameError, match="uses that name for its metadata"):
         check_label(label)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh-Hans", "zh-CN", "sr-Latn-RS", "fil", "es-419"])
+def test_language_tags_pass(lang: str) -> None:
+    assert check_lang(lang) == lang
+
+
+@pytest.mark.parametrize(
+    "lang", ["", "e", "english", "en_US", "en-", "-en", "zh-Hans-toolongsubtag"]
+)
+def test_bad_language_tags_are_refused(lang: str) -> None:
+    with pytest.raises(CorpusError, match="invalid language"):
+        check_lang(lang)
+
+
+@pytest.mark.parametrize("text", ["a\nb", "a\rb", "a\tb", "a\x00b", "a\x85b", "a\u2029b"])
+def test_titles_and_notes_stay_on_one_line(text: str) -> None:
+    with pytest.raises(CorpusError, match="invalid note"):
+        check_one_line("note", text)
+    assert (
+        check_one_line("title", "Déclaration « finale » — 2015") == "Déclaration « finale » — 2015"
+    )

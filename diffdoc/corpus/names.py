@@ -101,6 +101,36 @@ def case_collision(name: str, existing: Iterable[str]) -> str | None:
     return None
 
 
+# Control characters and the Unicode line and paragraph separators: any of them would break the
+# one-line output of `list` and `log`.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A BCP 47-like language tag: a two- or three-letter language, then subtags of 1-8 letters or
+# digits (script, region, variant): en, ru, zh-Hans, zh-CN, sr-Latn-RS.
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+MAX_LANG_LENGTH = 35
+
+
+def check_one_line(what: str, text: str) -> str:
+    """Return `text` (a title or note) if it has no control character; CorpusError otherwise."""
+    if _NOT_ONE_LINE.search(text):
+        raise CorpusError(f"invalid {what} {text!r}: it contains a control character or line break")
+    return text
+
+
+def is_lang_tag(lang: str) -> bool:
+    """True when `lang` reads as a language tag such as en, ru, zh-Hans or zh-CN."""
+    return len(lang) <= MAX_LANG_LENGTH and _LANG_TAG.match(lang) is not None
+
+
+def check_lang(lang: str) -> str:
+    """Return `lang` if it is a BCP 47-like language tag; CorpusError otherwise."""
+    if not is_lang_tag(lang):
+        raise CorpusError(
+            f"invalid language {lang!r}: use a language tag such as en, ru, zh-Hans or zh-CN"
+        )
+    return lang
+
+
 def check_series(series: str) -> str:
     """Return `series` if it can name a series (same rules as document ids)."""
     return _check("series", series)

@@ -19,7 +19,10 @@ from diffdoc.corpus.names import (
     case_collision,
     check_doc_id,
     check_label,
+    check_lang,
+    check_one_line,
     check_series,
+    is_lang_tag,
 )
 from diffdoc.corpus.records import (
     DocumentRecord,
@@ -86,6 +89,12 @@ def add_version(
         check_date(date)
     if series is not None:
         check_series(series)
+    if title is not None:
+        check_one_line("title", title)
+    if note is not None:
+        check_one_line("note", note)
+    if lang is not None:
+        check_lang(lang)
     parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
     sha256 = sha256_hex(data)
     with corpus.write_lock():
@@ -178,7 +187,7 @@ def _check_label_free(doc_id: str, label: str, versions: list[VersionRecord]) ->
 def _metadata_lang(parsed: Document) -> str | None:
     for key in ("lang", "language"):
         value = parsed.metadata.get(key)
-        if value:
+        if value and is_lang_tag(value):
             return value
     return None
 
