@@ -213,8 +213,18 @@ def _load_document(
     A path that exists always wins over a reference spelled the same way.
     """
     root = corpus_dir or Path(os.environ.get("DIFFDOC_CORPUS", "corpus"))
-    if arg.exists() or not looks_like_ref(str(arg)) or not Corpus.is_corpus(root):
+    if arg.exists() or not looks_like_ref(str(arg)):
         return read_document(arg, fmt=fmt, encoding=encoding)
+    if not Corpus.is_corpus(root):
+        # `draft.txt` is most likely a mistyped file; `DOC@v2` or a bare `DOC` a reference.
+        if "@" not in str(arg) and arg.suffix:
+            return read_document(arg, fmt=fmt, encoding=encoding)
+        where = root if root.is_absolute() else f"./{root}"
+        raise InputError(
+            arg,
+            f"no such file, and no corpus at {where} to look up a reference in "
+            "(use --corpus or DIFFDOC_CORPUS)",
+        )
     corpus = Corpus.open(root)
     try:
         version = corpus.resolve(str(arg))

@@ -307,3 +307,24 @@ def test_altered_stored_files_are_refused_on_read(
     assert result.exit_code == 2, result.output
     assert result.output.count("\n") == 1
     assert f"{where}: altered since it was added; run `diffdoc verify`" in result.output
+
+
+def test_a_reference_without_a_corpus_says_no_corpus_was_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIFFDOC_CORPUS", raising=False)
+    Path("v5.md").write_text(DRAFT_2)
+    for args in (["paris-agreement@v4", "paris-agreement@v5"], ["paris-agreement", "v5.md"]):
+        result = run("compare", *args)
+        assert result.exit_code == 2
+        assert result.output == (
+            f"diffdoc: error: {args[0]}: no such file, and no corpus at ./corpus to look up a "
+            "reference in (use --corpus or DIFFDOC_CORPUS)\n"
+        )
+    elsewhere = tmp_path / "elsewhere"
+    result = run("compare", "doc@v1", "v5.md", "--corpus", str(elsewhere))
+    assert f"no corpus at {elsewhere} to look up" in result.output
+    # A missing file that reads as a file name is just a missing file.
+    result = run("compare", "v4.md", "v5.md")
+    assert result.exit_code == 2 and "corpus" not in result.output
