@@ -446,6 +446,10 @@ def list_documents(series: str | None, output: str, corpus_dir: Path) -> None:
 @library_errors
 def show(ref: str, raw: bool, output: str, corpus_dir: Path) -> None:
     """Print a stored version (REF: DOC, DOC@LABEL, DOC@2, DOC@latest~1) in normalized form."""
+    if raw and output == "json":
+        raise DiffdocUsageError(
+            "--raw prints the original bytes as added; it takes no --format json"
+        )
     corpus = Corpus.open(corpus_dir)
     version = corpus.resolve(ref)
     if raw:
@@ -493,9 +497,14 @@ def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) ->
     def measure(old: Document, new: Document) -> Stats:
         return compare_documents(old, new, CompareOptions()).stats
 
+    parsed = parse_ref(doc)
+    if not parsed.is_bare:
+        raise DiffdocUsageError(
+            f"{doc}: log takes a document id, not a version (use `diffdoc log {parsed.doc_id}`)"
+        )
     corpus = Corpus.open(corpus_dir)
     document, entries = corpus_history(
-        corpus, parse_ref(doc).doc_id, measure if stats else None, tool=f"diffdoc {__version__}"
+        corpus, parsed.doc_id, measure if stats else None, tool=f"diffdoc {__version__}"
     )
     counts = _bracket_counts(corpus, document.id) if brackets else {}
     if output == "json":
