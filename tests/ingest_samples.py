@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 import zlib
 
 import docx
@@ -22,6 +23,31 @@ def make_docx() -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def make_docx_with_table() -> bytes:
+    """A paragraph, a 2x2 table (its first row's cells merged), a nested table, a paragraph."""
+    document = docx.Document()
+    document.add_paragraph("Before the table.")
+    table = document.add_table(rows=2, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "Signed for the Republic"
+    table.cell(1, 0).text = "A. Signatory"
+    inner = table.cell(1, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "Nested cell."
+    document.add_paragraph("After the table.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def replace_part(data: bytes, part: str, content: bytes) -> bytes:
+    """The ZIP package `data` with one part's bytes replaced."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, content if info.filename == part else source.read(info))
+    return out.getvalue()
 
 
 def make_pdf(pages: list[list[str]]) -> bytes:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
-from ingest_samples import make_docx, make_pdf
+from ingest_samples import make_docx, make_docx_with_table, make_pdf, replace_part
 
 from diffdoc.errors import InputError
 from diffdoc.ingest import FORMATS, parse_bytes, read_document
@@ -95,6 +97,58 @@ def test_corrupt_pdf_and_docx() -> None:
         parse_bytes(make_docx()[:2000], name="bad.docx")
     with pytest.raises(InputError, match=r"x\.pdf: corrupt PDF file \(no %PDF header\)"):
         parse_bytes(b"plain text", name="x.pdf", fmt="pdf")
+
+
+def test_docx_with_broken_xml_is_corrupt() -> None:
+    broken = replace_part(
+        make_docx(),
+        "word/document.xml",
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p><w:r><w:t>Hello",
+    )
+    with pytest.raises(InputError, match=r"^broken\.docx: corrupt DOCX file \(.+\)$"):
+        parse_bytes(broken, name="broken.docx")
+
+
+def test_zip_garbage_named_docx_is_corrupt_docx() -> None:
+    with pytest.raises(InputError, match=r"^x\.docx: corrupt DOCX file"):
+        parse_bytes(b"PK\x03\x04garbage", name="x.docx")
+
+
+def test_docx_tables_in_document_order() -> None:
+    doc = parse_bytes(make_docx_with_table(), name="t.docx")
+    assert doc.texts == [
+        "Before the table.",
+        "Signed for the Republic",
+        "A. Signatory",
+        "Nested cell.",
+        "After the table.",
+    ]
+
+
+def _empty_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"<html><body><script>track()</script><p> </p></body></html>", "x.html"),
+        (b"---\ntitle: Only metadata\n---\n", "x.md"),
+    ],
+)
+def test_no_text_is_an_error(data: bytes, name: str) -> None:
+    with pytest.raises(InputError, match=rf"^{name}: no text \(the \w+ file holds no wording\)$"):
+        parse_bytes(data, name=name)
+
+
+def test_docx_without_text_is_an_error() -> None:
+    with pytest.raises(InputError, match=r"^e\.docx: no text \(the docx file"):
+        parse_bytes(_empty_docx(), name="e.docx")
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,15 @@ def parse_bytes(
         return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
 
 
+def _with_text(document: Document, name: str) -> Document:
+    """The document read from a file, if it has any wording: a page of scripts only, a DOCX
+    without words or Markdown with nothing but front matter is an error, not an empty text."""
+    if not document.blocks:
+        kind = document.source.format if document.source is not None else "input"
+        raise InputError(name, f"no text (the {kind} file holds no wording)")
+    return document
+
+
 def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | None) -> Document:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(name, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -58,7 +67,7 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
         raise InputError(name, "empty file")
     label = Path(name).name
     sha256 = hashlib.sha256(data).hexdigest()
-    magic = sniff_binary(data)
+    magic = sniff_binary(data, name)
     if fmt in ("docx", "pdf") or (fmt is None and magic in ("docx", "pdf")):
         chosen = fmt or magic
         source = Source(label=label, sha256=sha256, format=str(chosen), encoding="binary")
@@ -67,10 +76,10 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
                 raise InputError(name, "corrupt PDF file (no %PDF header)")
             from diffdoc.ingest.pdf import read_pdf
 
-            return read_pdf(data, name=name, source=source)
+            return _with_text(read_pdf(data, name=name, source=source), name)
         from diffdoc.ingest.docx import read_docx
 
-        return read_docx(data, name=name, source=source)
+        return _with_text(read_docx(data, name=name, source=source), name)
     if magic == "zip" or (magic is None and encoding is None and looks_binary(data)):
         raise InputError(name, "binary file, not a text document")
     text, used = decode(data, name=name, encoding=encoding)
@@ -88,9 +97,9 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
     if chosen == "html":
         from diffdoc.ingest.html import read_html
 
-        return read_html(text, source=source)
+        return _with_text(read_html(text, source=source), name)
     if chosen == "markdown":
         from diffdoc.ingest.markdown import read_markdown
 
-        return read_markdown(text, source=source)
-    return read_text(text, source=source)
+        return _with_text(read_markdown(text, source=source), name)
+    return _with_text(read_text(text, source=source), name)

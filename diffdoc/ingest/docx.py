@@ -1,12 +1,17 @@
-"""DOCX reader (python-docx): one block per paragraph, headings and titles by style."""
+"""DOCX reader (python-docx): body paragraphs and table cells in document order, one block
+per paragraph, headings and titles by style."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from diffdoc.errors import InputError
 from diffdoc.ingest.structure import Draft, assemble
@@ -26,25 +31,55 @@ def _kind(style: str) -> BlockKind | None:
     return None
 
 
+def _table_paragraphs(table: Table) -> Iterator[Paragraph]:
+    """Each cell's paragraphs (and nested tables) row by row; a merged cell once."""
+    seen: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            yield from _paragraphs(cell)
+
+
+def _paragraphs(container: docx.document.Document | _Cell) -> Iterator[Paragraph]:
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            yield from _table_paragraphs(item)
+        else:
+            yield item
+
+
+def _draft(paragraph: Paragraph) -> Draft | None:
+    text = paragraph.text.replace("\t", " ").strip()
+    if not text:
+        return None
+    style = paragraph.style.name if paragraph.style is not None else ""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    bold = bool(runs) and all(run.bold for run in runs)
+    return Draft(text, kind=_kind(style or ""), emphasis="strong" if bold else "")
+
+
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:
-    """Read a DOCX file's body paragraphs into a Document."""
+    """Read a DOCX file's body paragraphs and tables into a Document."""
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputError(name, f"corrupt DOCX file ({error})") from None
-    drafts: list[Draft] = []
-    for paragraph in document.paragraphs:
-        text = paragraph.text.replace("\t", " ").strip()
-        if not text:
-            continue
-        style = paragraph.style.name if paragraph.style is not None else ""
-        runs = [run for run in paragraph.runs if run.text.strip()]
-        bold = bool(runs) and all(run.bold for run in runs)
-        drafts.append(Draft(text, kind=_kind(style or ""), emphasis="strong" if bold else ""))
-    metadata: dict[str, str] = {}
-    properties = document.core_properties
-    for field in ("title", "author", "subject"):
-        value = getattr(properties, field, None)
-        if value:
-            metadata[field] = str(value)
+        drafts = [d for p in _paragraphs(document) if (d := _draft(p)) is not None]
+        properties = document.core_properties
+        metadata: dict[str, str] = {}
+        for field in ("title", "author", "subject"):
+            value = getattr(properties, field, None)
+            if value:
+                metadata[field] = str(value)
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        etree.Error,
+        KeyError,
+        ValueError,
+        EOFError,
+        OSError,
+    ) as error:
+        problem = " ".join(str(error).split()) or type(error).__name__
+        raise InputError(name, f"corrupt DOCX file ({problem})") from None
     return assemble(drafts, metadata=metadata, source=source)

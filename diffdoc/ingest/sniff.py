@@ -27,11 +27,17 @@ _HTML_START = re.compile(
 )
 
 
-def sniff_binary(data: bytes) -> str | None:
-    """ "pdf" or "docx" from magic bytes; "zip" for other ZIP files; else None."""
+def sniff_binary(data: bytes, name: str = "") -> str | None:
+    """ "pdf" or "docx" from magic bytes; "zip" for other ZIP files; else None.
+
+    A ZIP file named .docx is "docx" even when its parts are unreadable: the DOCX reader then
+    says it is a corrupt DOCX file, which is the problem to report.
+    """
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
+        if PurePath(name).suffix.lower() == ".docx":
+            return "docx"
         return (
             "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:4096] else "zip"
         )
