@@ -87,3 +87,16 @@ def test_bom_is_removed_and_binary_detected() -> None:
     assert decode("\ufeffText".encode(), name="x") == ("Text", "utf-8")
     assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     assert not looks_binary("Текст".encode("utf-16"))
+
+
+def test_control_characters_are_dropped_not_wording() -> None:
+    data = "Hello\u0001\u0002 world.\n".encode("utf-16")
+    assert parse_bytes(data, name="ctl.txt").texts == ["Hello world."]
+    doc = parse_bytes(b"Hello\0 world \\[x\\]\n", name="nul.md", encoding="utf-8")
+    assert doc.texts == ["Hello world [x]"]
+
+
+def test_utf16_full_of_controls_is_binary() -> None:
+    data = ("\ufeff" + "\u0001\u0002 x" * 40).encode("utf-16-le")
+    with pytest.raises(InputError, match=r"^b\.txt: binary file, not a text document$"):
+        parse_bytes(data, name="b.txt")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from diffdoc.errors import InputError
 from diffdoc.ingest import parse_bytes
 from diffdoc.ingest.markup import emphasis_of, strip_inline
 from diffdoc.models import Document
@@ -126,6 +127,22 @@ def test_setext_and_atx_headings() -> None:
         ("21<sup>st</sup> century &amp; more", "21st century & more"),
         ("text {: .class}", "text"),
         ("“double standards” \u2013 NBSP\u00a0kept", "“double standards” \u2013 NBSP\u00a0kept"),
+        # Literal asterisks are wording: only flanking runs that pair up are emphasis.
+        ("The ratio shall be 2*3 as agreed.", "The ratio shall be 2*3 as agreed."),
+        ("5 * 3 = 15", "5 * 3 = 15"),
+        ("Resolution 80/3*", "Resolution 80/3*"),
+        ("its [NDMC*][INDC]", "its [NDMC*][INDC]"),
+        ("***both*** and *a **b** c*", "both and a b c"),
+        # Loose markup of converted documents.
+        ("**Option 3:**Building on", "Option 3:Building on"),
+        ("**2. Advancing Cooperation **", "2. Advancing Cooperation"),
+        ("Article 24 *(RESERVATIONS) *", "Article 24 (RESERVATIONS)"),
+        ("3. *Consultative period", "3. Consultative period"),
+        # Tag-like text is wording unless it is a known inline tag.
+        ("<see annex> vs <see annex 2>", "<see annex> vs <see annex 2>"),
+        ('<img src=x onerror="alert(1)"> text', '<img src=x onerror="alert(1)"> text'),
+        ('a<br/>b <span class="x">c</span><!-- note --> <u>d</u>', "a b c d"),
+        ("Hello\0 world \\[x\\]", "Hello\0 world [x]"),
     ],
 )
 def test_strip_inline(raw: str, text: str) -> None:
@@ -145,3 +162,31 @@ def test_emphasis_of() -> None:
     assert emphasis_of("**A**  **B**") == "strong"
     assert emphasis_of("*St. Petersburg, June 7, 2002*") == "em"
     assert emphasis_of("*Being* Parties") == ""
+
+
+def test_markdown_keeps_tag_like_text_as_wording() -> None:
+    old, new = read("See <annex> here.\n"), read("See <annex 2> here.\n")
+    assert (old.texts, new.texts) == (["See <annex> here."], ["See <annex 2> here."])
+
+
+def test_invalid_yaml_front_matter_is_an_error() -> None:
+    with pytest.raises(
+        InputError,
+        match=r"^draft\.md: invalid YAML front matter: expected ',' or '\]', but got ':' "
+        r"\(line 3\)$",
+    ):
+        read("---\ntitle: [unclosed\nfoo: : :\n---\n\nText.\n")
+
+
+def test_prose_between_rules_is_not_front_matter() -> None:
+    assert read("---\nSome prose: with a colon: here.\n---\n\nText.\n").texts == [
+        "Some prose: with a colon: here.",
+        "Text.",
+    ]
+
+
+def test_plain_text_list_is_not_markdown() -> None:
+    data = b"The Parties agree:\n\n- to cooperate on 2*3 matters;\n- to meet.\n"
+    doc = parse_bytes(data, name="list.txt")
+    assert doc.source is not None and doc.source.format == "text"
+    assert "2*3" in " ".join(doc.texts)

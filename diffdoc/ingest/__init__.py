@@ -101,5 +101,5 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
     if chosen == "markdown":
         from diffdoc.ingest.markdown import read_markdown
 
-        return _with_text(read_markdown(text, source=source), name)
+        return _with_text(read_markdown(text, source=source, name=name), name)
     return _with_text(read_text(text, source=source), name)

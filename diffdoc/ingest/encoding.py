@@ -24,6 +24,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 LEGACY_ENCODINGS: tuple[str, ...] = ("cp1251", "koi8_r", "gb18030", "cp1252")
 # C0 controls other than tab, line feed, form feed and carriage return never occur in text.
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+# The same in decoded text: invisible, never wording, so they are
+# dropped from the text (a stray NUL or U+0001 in a UTF-16 file, say).
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -50,6 +53,22 @@ def decode(data: bytes, *, name: str, encoding: str | None = None) -> tuple[str,
     `encoding` forces a codec; otherwise a BOM decides, then strict UTF-8, then detection
     among LEGACY_ENCODINGS. Raises InputError when nothing decodes the bytes cleanly.
     """
+    text, used = _decode(data, name=name, encoding=encoding)
+    return without_controls(text, name=name), used
+
+
+def without_controls(text: str, *, name: str) -> str:
+    """`text` without C0 control characters other than tab, line feed, form feed and carriage
+    return; text thick with them (a binary file forced or announced as UTF-16) is refused."""
+    if _TEXT_CONTROL.search(text) is None:
+        return text
+    sample = text[:8192]
+    if len(_TEXT_CONTROL.findall(sample)) > max(2, len(sample) // 100):
+        raise InputError(name, "binary file, not a text document")
+    return _TEXT_CONTROL.sub("", text)
+
+
+def _decode(data: bytes, *, name: str, encoding: str | None) -> tuple[str, str]:
     if encoding is not None:
         return _decode_forced(data, name=name, encoding=encoding), encoding
     announced = bom_encoding(data)

@@ -13,7 +13,9 @@ import re
 
 import yaml
 
+from diffdoc.errors import InputError
 from diffdoc.ingest.layout import (
+    _FOOTNOTE_RULE,
     HEADING_MARK,
     document_words,
     estimate_wrap,
@@ -35,9 +37,9 @@ _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]]+)\]:\s*(.*)$")
 _IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _TOC_LINE = re.compile(r"^\s*[*-]\s+(?:TOC|Table of Contents)\s*$", re.IGNORECASE)
 _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FOOTNOTE_RULE = re.compile(r"^_{5,}$")  # a PDF footnote separator, not a thematic break
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _QUOTE = re.compile(r"^\s*>[ \t]?")
+_YAML_KEY = re.compile(r"\s*[\w\"'][\w.\"'-]*:(?:[ \t]|$)", re.MULTILINE)
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
 
 
@@ -49,16 +51,26 @@ def _metadata_value(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """YAML front matter as string metadata, and the text after it."""
+def split_front_matter(text: str, *, name: str = "<markdown>") -> tuple[dict[str, str], str]:
+    """YAML front matter as string metadata, and the text after it.
+
+    A block between `---` lines that starts like a mapping ("title: ...") but is not valid
+    YAML is an InputError naming the file and line; one that is not a mapping at all (prose
+    between two thematic breaks) is body text.
+    """
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
     try:
         # BaseLoader keeps every scalar as written: "true" stays "true", "2021-03-12" a string.
         data = yaml.load(match.group(1), Loader=yaml.BaseLoader)
-    except yaml.YAMLError:
-        return {}, text
+    except yaml.YAMLError as error:
+        if not _YAML_KEY.match(match.group(1)):
+            return {}, text
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "cannot parse"
+        where = f" (line {mark.line + 2})" if mark is not None else ""  # line 1 is the ---
+        raise InputError(name, f"invalid YAML front matter: {problem}{where}") from None
     if not isinstance(data, dict):
         return {}, text
     metadata = {str(k): _metadata_value(v) for k, v in data.items()}
@@ -109,9 +121,10 @@ def _is_italic_intro(raw: str, emphasis: str) -> bool:
     )
 
 
-def read_markdown(text: str, *, source: Source | None = None) -> Document:
-    """Read Markdown (with kramdown and front-matter conventions) into a Document."""
-    metadata, body = split_front_matter(text)
+def read_markdown(text: str, *, source: Source | None = None, name: str = "<markdown>") -> Document:
+    """Read Markdown (with kramdown and front-matter conventions) into a Document; `name`
+    labels errors."""
+    metadata, body = split_front_matter(text, name=name)
     lines, refs = _mark_blocks(body.split("\n"))
     furniture = remove_page_furniture(lines)
     layout = extract_footnotes(lines, furniture)

@@ -18,8 +18,10 @@ _EXTENSIONS = {
     ".pdf": "pdf",
     ".dnorm": "normalized",
 }
+# Signs of Markdown in a file without a Markdown extension. A "- " list is not one: plain
+# text has lists too.
 _MARKDOWN_SIGNS = re.compile(
-    r"\A---[ \t]*\n|^#{1,6}[ \t]|^\[\^[^\]]+\]:|^\{:|\*\*\S|^ {0,3}[-*+][ \t]+\S|\\[\[\].*_#]",
+    r"\A---[ \t]*\n|^#{1,6}[ \t]|^\[\^[^\]]+\]:|^\{:|\*\*\S|\\[\[\].*_#]",
     re.MULTILINE,
 )
 _HTML_START = re.compile(
