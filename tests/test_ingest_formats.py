@@ -192,3 +192,44 @@ def test_from_overrides_the_sniffed_format() -> None:
     data = b"**I**\n\nText *one*.\n"
     assert parse_bytes(data, name="a.md").texts == ["I", "Text one."]
     assert parse_bytes(data, name="a.md", fmt="text").texts == ["**I**", "Text *one*."]
+
+
+def test_html_keeps_every_piece_of_article_text_in_order() -> None:
+    page = (
+        "<html><body><main><div>Intro text.<p>1. Decides to convene a meeting.</p>"
+        "Loose text after it.</div><blockquote>Quoted operative text.</blockquote>"
+        "<span>Span text alone.</span></main></body></html>"
+    )
+    assert parse_bytes(page.encode(), name="p.html").texts == [
+        "Intro text.",
+        "1. Decides to convene a meeting.",
+        "Loose text after it.",
+        "Quoted operative text.",
+        "Span text alone.",
+    ]
+
+
+def test_html_body_text_alone_is_read() -> None:
+    old = parse_bytes(b"<html><body>The parties shall agree.</body></html>", name="a.html")
+    new = parse_bytes(b"<html><body>The parties may agree.</body></html>", name="b.html")
+    assert (old.texts, new.texts) == (["The parties shall agree."], ["The parties may agree."])
+
+
+def test_html_furniture_by_id_class_role_and_link_density() -> None:
+    page = """<html><body>
+    <div id="menu"><ul><li><a href="/">Главная</a></li><li><a href="/n">Новости</a></li></ul></div>
+    <div class="site-breadcrumbs">Home / Documents</div>
+    <div role="navigation">Skip to content</div>
+    <ul><li><a href="/a">About</a></li><li><a href="/c">Contact us</a></li></ul>
+    <div class="content"><h1>Декларация</h1><p>Мы подписали Хартию.</p>
+    <ul><li>(a) trade;</li><li>(b) see <a href="/t">transit</a> rules.</li></ul></div>
+    <div class="footer">© 2002 Все права защищены</div>
+    <div class="cookie-banner">We use cookies.</div>
+    </body></html>"""
+    doc = parse_bytes(page.encode(), name="ru.html")
+    assert doc.texts == [
+        "Декларация",
+        "Мы подписали Хартию.",
+        "(a) trade;",
+        "(b) see transit rules.",
+    ]
