@@ -139,6 +139,7 @@ def _empty_docx() -> bytes:
     [
         (b"<html><body><script>track()</script><p> </p></body></html>", "x.html"),
         (b"---\ntitle: Only metadata\n---\n", "x.md"),
+        (b"<!-- nothing -->\n", "x.md"),
     ],
 )
 def test_no_text_is_an_error(data: bytes, name: str) -> None:
