@@ -126,14 +126,16 @@ def main() -> None:
 
         def summary() -> list[str]:
             series = corpus_lineage(corpus, "series")
-            counts = bracket_series([v.document for v in series.lineage.versions])
+            lineage = series.lineage
+            counts = bracket_series([v.document for v in lineage.versions], lineage.comparisons)
             return summary_lines(version_rows(series.lineage, counts))
 
         rows.append(("history (one line per version), warm cache", timed(summary)[0]))
 
         def report() -> str:
             series = corpus_lineage(corpus, "series")
-            counts = bracket_series([v.document for v in series.lineage.versions])
+            lineage = series.lineage
+            counts = bracket_series([v.document for v in lineage.versions], lineage.comparisons)
             return render_evolution(series.lineage, counts, doc_id="series", title="Series")
 
         seconds, page = timed(report)

@@ -79,10 +79,11 @@ def corpus_lineage(
 def corpus_brackets(
     corpus: Corpus, doc_id: str
 ) -> tuple[DocumentRecord, list[tuple[VersionRecord, BracketCounts]]]:
-    """Each version of a document with its bracket counts."""
-    document, records = corpus.history(doc_id)
-    counts = bracket_series([corpus.load(r) for r in records])
-    return document, list(zip(records, counts, strict=True))
+    """Each version of a document with its bracket counts (passages followed by position)."""
+    series = corpus_lineage(corpus, doc_id)
+    lineage = series.lineage
+    counts = bracket_series([v.document for v in lineage.versions], lineage.comparisons)
+    return series.document, list(zip(series.records, counts, strict=True))
 
 
 def corpus_trace(
