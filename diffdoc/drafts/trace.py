@@ -1,31 +1,57 @@
 """Trace a phrase through a series: in which versions it occurs, when it appeared and went.
 
 Matching is on comparison keys, so curly quotes, dashes, no-break spaces and line wraps do not
-hide a hit; a phrase matches whole words only ("shall" is not found in "shallow"). Editorial
-notes (front matter, introductions) are not searched.
+hide a hit; a phrase matches whole words only ("shall" is not found in "shallow", "2" not in
+"2.5"; a Chinese, Japanese or Korean character is a word of its own). The match key is also
+blind to negotiation brackets (`greenhouse gas [net] emissions` holds "greenhouse gas net
+emissions"; side-by-side alternatives `[a][b]` read "a b") and to spacing before a degree,
+percent or per-mille sign ("2°C" and "2 °C" match). Editorial notes (front matter,
+introductions) are not searched.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from diffdoc.drafts.lineage import DraftVersion
 from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
+from diffdoc.segment import tokenize
 
 NOT_SEARCHED = frozenset({"note"})
 
+_ALTERNATIVES = re.compile(r"\]\s*\[")
+_SPACES = re.compile(r"\s{2,}")
+_UNIT_SPACE = re.compile(r"\s+(?=[°%‰])|(?<=°)\s+(?=[CFK]\b)")
+
+
+def fold_key(key: str) -> str:
+    """A comparison key made blind to brackets and to spacing around °, % and ‰."""
+    if "[" in key or "]" in key:
+        key = _ALTERNATIVES.sub(" ", key).replace("[", "").replace("]", "")
+        key = _SPACES.sub(" ", key)
+    if "°" in key or "%" in key or "‰" in key:
+        key = _UNIT_SPACE.sub("", key)
+    return key
+
+
+def match_key(text: str, config: KeyConfig = DEFAULT_KEY) -> str:
+    """The key that trace matches on: the comparison key, folded by `fold_key`."""
+    return fold_key(comparison_key(text, config)).strip()
+
 
 def phrase_offsets(haystack: str, needle: str) -> Iterator[int]:
-    """Where `needle` occurs in `haystack` without starting or ending inside a word."""
+    """Where `needle` occurs in `haystack` starting and ending on word-token boundaries."""
     if not needle:
         return
     start = haystack.find(needle)
+    boundaries: set[int] | None = None
     while start != -1:
-        end = start + len(needle)
-        before_ok = start == 0 or not (haystack[start - 1].isalnum() and needle[0].isalnum())
-        after_ok = end == len(haystack) or not (haystack[end].isalnum() and needle[-1].isalnum())
-        if before_ok and after_ok:
+        if boundaries is None:
+            boundaries = set(accumulate((len(t) for t in tokenize(haystack)), initial=0))
+        if start in boundaries and start + len(needle) in boundaries:
             yield start
         start = haystack.find(needle, start + 1)
 
@@ -74,9 +100,9 @@ class PhraseTrace:
 def trace_phrase(
     phrase: str, versions: Sequence[DraftVersion], config: KeyConfig | None = None
 ) -> PhraseTrace:
-    """Find `phrase` in each version's paragraphs by comparison key."""
+    """Find `phrase` in each version's paragraphs by match key (see `match_key`)."""
     config = config or DEFAULT_KEY
-    key = comparison_key(phrase, config).strip()
+    key = match_key(phrase, config)
     hits = []
     for number, version in enumerate(versions):
         count = 0
@@ -84,7 +110,9 @@ def trace_phrase(
         for index, block in enumerate(version.document.blocks):
             if block.kind in NOT_SEARCHED:
                 continue
-            block_key = block.key if config == DEFAULT_KEY else comparison_key(block.text, config)
+            block_key = fold_key(
+                block.key if config == DEFAULT_KEY else comparison_key(block.text, config)
+            )
             found = sum(1 for _ in phrase_offsets(block_key, key))
             if found:
                 count += found
