@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from diffdoc.compare import compare
 from diffdoc.models import PARAGRAPH_SEPARATOR, CompareOptions, Document, Source
 from diffdoc.report import render
+from diffdoc.report.json import to_dict
 
 
 def test_contract_fields() -> None:
@@ -60,3 +61,14 @@ def test_both_sides_rebuild_from_the_json(old: list[str], new: list[str]) -> Non
             assert rebuilt == PARAGRAPH_SEPARATOR.join(texts[i] for i in block[side])
             seen += block[side]
         assert sorted(seen) == list(range(len(texts)))
+
+
+def test_bracketed_passages_of_the_new_paragraphs_are_listed() -> None:
+    new = ["Parties [shall][should] act [now [or later]].", "No brackets.", "See [^1] [x]."]
+    comparison = compare(document(["Parties act."]), document(new))
+    data = json.loads(render(comparison, "json"))
+    spans = {tuple(span) for block in data["blocks"] for span in block.get("brackets", [])}
+    assert spans == {(0, 8, 15), (0, 15, 23), (0, 28, 44), (2, 9, 12)}
+    assert new[0][28:44] == "[now [or later]]"
+    assert all("brackets" not in b for b in data["blocks"] if b["new"] == [1])
+    assert to_dict(comparison)["blocks"] == data["blocks"]

@@ -38,3 +38,11 @@ def test_split_is_annotated() -> None:
     new = ["The heads of state signed the Charter.", "Of the Organization today in St. Petersburg."]
     out = render(compare(document(P[:1]), document(new)), "md")
     assert "{>>old ¶ 1 split in 2<<}" in out
+
+
+def test_brackets_are_escaped_so_they_never_read_as_links() -> None:
+    old = ["Parties act in [furtherance][pursuit] of the goal."]
+    new = ["Parties act in [pursuit] of the goal."]
+    body = render(compare(document(old), document(new)), "md").splitlines()[-1]
+    assert body == r"Parties act in \[{--furtherance\]\[--}pursuit\] of the goal."
+    assert "[" not in body.replace("\\[", "")

@@ -42,3 +42,24 @@ def test_long_unchanged_text_is_trimmed_around_changes() -> None:
     assert body.startswith("[…] ") and body.endswith(" […]")
     assert "[-alpha-]{+beta+}" in body
     assert len(body) < 2 * CONTEXT + 40
+
+
+def test_colour_underlines_bracketed_passages_on_both_sides() -> None:
+    old = ["Parties [shall][should] take action to reduce emissions."]
+    new = ["Parties [shall] take action to reduce emissions [fully]."]
+    out = render(compare(document(old), document(new)), "text", color=True)
+    assert out.splitlines()[-1] == (
+        "Parties \x1b[4m[shall]\x1b[24m\x1b[31m[-\x1b[4m[should]\x1b[24m-]\x1b[0m take action"
+        " to reduce emissions\x1b[32m{+ \x1b[4m[fully]\x1b[24m+}\x1b[0m."
+    )
+    plain = render(compare(document(old), document(new)), "text").splitlines()[-1]
+    assert plain == "Parties [shall][-[should]-] take action to reduce emissions{+ [fully]+}."
+
+
+def test_underline_survives_trimming_of_long_unchanged_text() -> None:
+    filler = " ".join(f"word{n}" for n in range(400))
+    old, new = f"[{filler}] alpha", f"[{filler}] beta"
+    body = render(compare(document([old]), document([new])), "text", color=True).splitlines()[-1]
+    assert body.startswith("[…] ") and body.endswith(
+        "\x1b[24m \x1b[31m[-alpha-]\x1b[0m\x1b[32m{+beta+}\x1b[0m"
+    )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+from diffdoc.drafts.brackets import bracket_spans
 from diffdoc.models import BLOCK_OPS, BlockChange, Comparison, Document
 
 FORMAT = "diffdoc-comparison/1"
@@ -41,23 +42,37 @@ def to_dict_head(comparison: Comparison) -> dict[str, Any]:
     }
 
 
+def brackets(block: BlockChange, new_texts: list[str]) -> list[list[int]]:
+    """The optional `brackets` field: [new paragraph, start, end] of each outermost bracketed
+    passage of the block's new paragraphs (offsets in that paragraph, brackets included)."""
+    return [
+        [j, start, end]
+        for j in block.new
+        if "[" in new_texts[j]
+        for start, end, depth in bracket_spans(new_texts[j])
+        if depth == 0
+    ]
+
+
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The contract as plain Python data (what `render` writes, minus the layout)."""
-    return {
-        **to_dict_head(comparison),
-        "blocks": [
-            {
-                "op": block.op,
-                "old": list(block.old),
-                "new": list(block.new),
-                "segments": [{"op": s.op, "text": s.text} for s in block.segments],
-            }
-            for block in comparison.blocks
-        ],
-    }
+    texts = comparison.new.texts
+    blocks = []
+    for block in comparison.blocks:
+        data: dict[str, Any] = {
+            "op": block.op,
+            "old": list(block.old),
+            "new": list(block.new),
+            "segments": [{"op": s.op, "text": s.text} for s in block.segments],
+        }
+        spans = brackets(block, texts)
+        if spans:
+            data["brackets"] = spans
+        blocks.append(data)
+    return {**to_dict_head(comparison), "blocks": blocks}
 
 
-def _block_line(block: BlockChange) -> str:
+def _block_line(block: BlockChange, new_texts: list[str]) -> str:
     if len(block.segments) == 1:  # most blocks: one equal, inserted or deleted run
         only = block.segments[0]
         segments = f'{{"op": "{only.op}", "text": {_string(only.text)}}}'
@@ -65,9 +80,11 @@ def _block_line(block: BlockChange) -> str:
         segments = ", ".join(
             [f'{{"op": "{s.op}", "text": {_string(s.text)}}}' for s in block.segments]
         )
+    spans = brackets(block, new_texts)
+    extra = f', "brackets": {_dumps(spans)}' if spans else ""
     return (
         f'  {{"op": "{block.op}", "old": {_indices(block.old)}, "new": {_indices(block.new)}, '
-        f'"segments": [{segments}]}}'
+        f'"segments": [{segments}]{extra}}}'
     )
 
 
@@ -88,8 +105,9 @@ def render(comparison: Comparison, **options: Any) -> str:
     for name, value in to_dict_head(comparison).items():
         parts += [" ", _dumps(name), ": ", _dumps(value), ",\n"]
     parts.append(' "blocks": [\n')
+    texts = comparison.new.texts
     for block in comparison.blocks:
-        parts += [_block_line(block), ",\n"]
+        parts += [_block_line(block, texts), ",\n"]
     if comparison.blocks:
         parts[-1] = "\n ]\n}\n"
     else:

@@ -2,7 +2,9 @@
 
 `{--deleted--}`, `{++inserted++}`, `{~~old~>new~~}`, and `{>>comments<<}` saying where moved,
 split and merged paragraphs came from (1-based paragraph numbers). Cosmetic differences
-(typography only, unless --strict) appear as the new text.
+(typography only, unless --strict) appear as the new text. Square brackets (negotiation
+brackets in drafts) are escaped, `\\[shall\\]`, so that they render as written and never as
+link syntax.
 """
 
 from __future__ import annotations
@@ -15,17 +17,25 @@ from diffdoc.report.text import label, paragraph_range, summary
 from diffdoc.wordiff import changes
 
 
+def escape_brackets(text: str) -> str:
+    """`text` with every square bracket escaped for Markdown."""
+    if "[" not in text and "]" not in text:
+        return text
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
 def _critic(block: BlockChange, config: KeyConfig) -> str:
     out = []
     for piece in changes(block.segments, config):
+        old, new = escape_brackets(piece.old), escape_brackets(piece.new)
         if piece.kind in ("equal", "cosmetic"):
-            out.append(piece.new)
-        elif piece.old and piece.new:
-            out.append(f"{{~~{piece.old}~>{piece.new}~~}}")
-        elif piece.old:
-            out.append(f"{{--{piece.old}--}}")
+            out.append(new)
+        elif old and new:
+            out.append(f"{{~~{old}~>{new}~~}}")
+        elif old:
+            out.append(f"{{--{old}--}}")
         else:
-            out.append(f"{{++{piece.new}++}}")
+            out.append(f"{{++{new}++}}")
     return "".join(out)
 
 

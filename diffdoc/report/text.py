@@ -2,7 +2,8 @@
 
 Paragraph numbers are 1-based here, for people (the JSON contract counts from 0). Unchanged
 paragraphs are summarised in one line per run; cosmetic differences (typography only, unless
---strict) are shown as the new text, without markers.
+--strict) are shown as the new text, without markers. With colour on, bracketed (not yet
+agreed) passages of negotiating texts are underlined; without it the brackets show themselves.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from diffdoc.drafts.brackets import bracket_spans
 from diffdoc.models import BlockChange, Comparison, Document
 from diffdoc.normalize import KeyConfig
 from diffdoc.wordiff import changes
 
 RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
+UNDERLINE, NO_UNDERLINE = "\x1b[4m", "\x1b[24m"  # leave the colour around them alone
 CONTEXT = 150  # characters of unchanged text kept on each side of a change in long paragraphs
 
 OP_NAMES = {
@@ -58,29 +61,63 @@ class _Paint:
         return f"{code}{text}{RESET}" if self.color and text else text
 
 
-def _trim(text: str, first: bool, last: bool) -> str:
+def outer_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the outermost bracketed passages of `text`, brackets included."""
+    if "[" not in text:
+        return []
+    return [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
+
+
+class _Side:
+    """One side of a block, able to show a stretch of it with bracketed passages underlined."""
+
+    def __init__(self, text: str, paint: _Paint) -> None:
+        self.text = text
+        self.spans = outer_brackets(text) if paint.color else []
+
+    def show(self, start: int, end: int) -> str:
+        out = []
+        position = start
+        for a, b in self.spans:
+            a, b = max(a, start), min(b, end)
+            if a >= b:
+                continue
+            out += [self.text[position:a], UNDERLINE, self.text[a:b], NO_UNDERLINE]
+            position = b
+        out.append(self.text[position:end])
+        return "".join(out)
+
+
+def _trim(side: _Side, start: int, end: int, first: bool, last: bool) -> str:
     """Shorten unchanged text far from any change, cutting at spaces; keep the ends next to
     changes (`first`/`last`: nothing precedes/follows this text in the block)."""
+    text = side.text[start:end]
     if len(text) <= 2 * CONTEXT + 20:
-        return text
-    head = "" if first else text[:CONTEXT].rsplit(" ", 1)[0] + " "
-    tail = "" if last else " " + text[-CONTEXT:].split(" ", 1)[-1]
+        return side.show(start, end)
+    head = "" if first else side.show(start, start + len(text[:CONTEXT].rsplit(" ", 1)[0])) + " "
+    kept = len(text[-CONTEXT:].split(" ", 1)[-1])
+    tail = "" if last else " " + side.show(end - kept, end)
     return f"{head}[…]{tail}"
 
 
 def _body(block: BlockChange, config: KeyConfig, paint: _Paint) -> str:
     pieces = list(changes(block.segments, config))
+    old, new = _Side(block.old_text, paint), _Side(block.new_text, paint)
+    o = n = 0
     out = []
     for position, piece in enumerate(pieces):
         if piece.kind == "equal":
-            out.append(_trim(piece.old, position == 0, position == len(pieces) - 1))
+            end = n + len(piece.new)
+            out.append(_trim(new, n, end, position == 0, position == len(pieces) - 1))
         elif piece.kind == "cosmetic":
-            out.append(piece.new)
+            out.append(new.show(n, n + len(piece.new)))
         else:
             if piece.old:
-                out.append(paint(f"[-{piece.old}-]", RED))
+                out.append(paint(f"[-{old.show(o, o + len(piece.old))}-]", RED))
             if piece.new:
-                out.append(paint(f"{{+{piece.new}+}}", GREEN))
+                out.append(paint(f"{{+{new.show(n, n + len(piece.new))}+}}", GREEN))
+        o += len(piece.old)
+        n += len(piece.new)
     return "".join(out)
 
 
