@@ -58,9 +58,11 @@ def test_blame(pact: Path) -> None:
     result = run(pact, "blame", "pact@v3")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split()[:3] == ["1", "@v1", "@v1"]
-    assert lines[1].split()[:3] == ["2", "@v1", "@v3"]
-    assert lines[2].split()[:3] == ["3", "@v2", "@v3"]
+    assert lines[0].split()[:5] == ["1", "@v1", "2020-01-01", "@v1", "2020-01-01"]
+    assert lines[1].split()[:5] == ["2", "@v1", "2020-01-01", "@v3", "2020-01-03"]
+    assert lines[2].split()[:5] == ["3", "@v2", "2020-01-02", "@v3", "2020-01-03"]
+    phrases = run(pact, "blame", "pact@v3", "--words").output.splitlines()
+    assert any(line.split()[:2] == ["@v3", "2020-01-03"] and "fairly" in line for line in phrases)
     words = run(pact, "blame", "pact@v3", "--words", "--format", "json")
     rows = json.loads(words.output)["paragraphs"]
     assert rows[1]["changed_in"] == ["v1", "v2", "v3"]

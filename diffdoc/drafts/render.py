@@ -63,15 +63,16 @@ def blame_data(lineage: Lineage, version: int, *, words: bool = False) -> list[d
 
 
 def blame_lines(lineage: Lineage, version: int, *, words: bool = False) -> list[str]:
-    """`git blame` by paragraph: number, introducing and last changing version, text."""
-    width = max(len(v.label) for v in lineage.versions) + 1
+    """`git blame` by paragraph: number, introducing and last changing version (label and
+    date), text."""
+    width = max(len(_tag(lineage, k)) for k in range(len(lineage.versions)))
     phrases = word_blame(lineage, version) if words else None
     document = lineage.versions[version].document
     lines = []
     for index, paragraph in enumerate(lineage.paragraphs[version]):
         block = document.blocks[index]
-        first = "@" + lineage.versions[paragraph.introduced].label
-        last = "@" + lineage.versions[paragraph.last_changed].label
+        first = _tag(lineage, paragraph.introduced)
+        last = _tag(lineage, paragraph.last_changed)
         kind = "" if block.kind == "paragraph" else f"[{block.kind}] "
         lines.append(f"{index + 1:>4}  {first:<{width}} {last:<{width}} {kind}{_short(block.text)}")
         if phrases is not None:
@@ -81,8 +82,7 @@ def blame_lines(lineage: Lineage, version: int, *, words: bool = False) -> list[
 
 def _phrase_lines(lineage: Lineage, phrases: list[Phrase], width: int) -> list[str]:
     return [
-        f"{'':>4}  {'':<{width}} {'@' + lineage.versions[p.version].label:<{width}} │ "
-        + _short(p.text, 200)
+        f"{'':>4}  {'':<{width}} {_tag(lineage, p.version):<{width}} │ " + _short(p.text, 200)
         for p in phrases
         if p.text.strip()
     ]
