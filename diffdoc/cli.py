@@ -47,6 +47,7 @@ from diffdoc.drafts.render import (
     version_rows,
 )
 from diffdoc.drafts.series import corpus_brackets, corpus_lineage, corpus_trace
+from diffdoc.drafts.trace import match_key
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS, read_document
@@ -735,7 +736,11 @@ def trace(
     """
     if doc_id and series:
         raise DiffdocUsageError("give --doc or --series, not both")
+    if doc_id is not None and not parse_ref(doc_id).is_bare:
+        raise DiffdocUsageError(f"--doc takes a document id, not a version: {doc_id}")
     config = KeyConfig(case=ignore_case)
+    if not match_key(phrase, config):
+        raise DiffdocUsageError("trace: PHRASE is empty")
     corpus = Corpus.open(corpus_dir)
     found = corpus_trace(
         corpus, phrase, doc_id=parse_ref(doc_id).doc_id if doc_id else None, series=series,

@@ -168,3 +168,19 @@ def test_verify_accepts_the_comparison_cache(pact: Path) -> None:
     result = run(pact, "verify")
     assert result.exit_code == 0, result.output
     assert "cache/" in (pact / ".gitignore").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["x", "--series", "nosuch"], "no series 'nosuch'"),
+        ([""], "PHRASE is empty"),
+        (["[ ]"], "PHRASE is empty"),
+        (["x", "--doc", "pact@v2"], "--doc takes a document id, not a version: pact@v2"),
+    ],
+)
+def test_trace_refuses_what_it_cannot_search(pact: Path, args: list[str], message: str) -> None:
+    result = run(pact, "trace", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1

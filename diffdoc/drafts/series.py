@@ -14,6 +14,7 @@ from diffdoc.drafts.brackets import BracketCounts, bracket_series
 from diffdoc.drafts.cache import Compare, ComparisonCache
 from diffdoc.drafts.lineage import DraftVersion, Lineage, chain
 from diffdoc.drafts.trace import PhraseTrace, trace_phrase
+from diffdoc.errors import CorpusError
 from diffdoc.models import CompareOptions, Comparison
 from diffdoc.normalize import KeyConfig
 
@@ -96,6 +97,8 @@ def corpus_trace(
 ) -> list[tuple[DocumentRecord, list[VersionRecord], PhraseTrace]]:
     """Where a phrase occurs in one document, the documents of a series, or the whole corpus."""
     summaries = corpus.summaries(series) if doc_id is None else []
+    if series is not None and not summaries:
+        raise CorpusError(f"{corpus.root}: no series {series!r}")
     doc_ids = [doc_id] if doc_id is not None else [s.document.id for s in summaries]
     results = []
     for current in doc_ids:
