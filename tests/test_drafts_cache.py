@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
 from drafts_helpers import doc
 
+import diffdoc
 from diffdoc.compare import compare
 from diffdoc.drafts.cache import (
+    DIFFER_MODULES,
     ComparisonCache,
     comparison_from_json,
     comparison_to_json,
+    differ_digest,
     options_name,
 )
 from diffdoc.models import CompareOptions, Comparison, Document
@@ -73,3 +77,27 @@ def test_unwritable_cache_still_compares(tmp_path: Path) -> None:
     cache = ComparisonCache(tmp_path, counting_compare(calls))
     assert cache.compare(OLD, NEW, "a" * 64, "b" * 64, CompareOptions()).stats.changed
     assert cache.misses == 1
+
+
+def test_entries_of_another_differ_are_recomputed(tmp_path: Path) -> None:
+    calls: list[int] = []
+    cache = ComparisonCache(tmp_path, counting_compare(calls))
+    cache.compare(OLD, NEW, "a" * 64, "b" * 64, CompareOptions())
+    path = cache.path("a" * 64, "b" * 64, CompareOptions())
+    data = json.loads(path.read_text())
+    assert data["differ"] == differ_digest() and len(differ_digest()) == 64
+    assert comparison_from_json(data, OLD, NEW, CompareOptions()) is not None
+    data["differ"] = "0" * 64  # same tool version, but the aligner's code changed since
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cache.compare(OLD, NEW, "a" * 64, "b" * 64, CompareOptions())
+    assert len(calls) == 2
+
+
+def test_differ_digest_covers_the_comparing_modules() -> None:
+    package = Path(diffdoc.__file__).parent
+    digest = hashlib.sha256()
+    for name in DIFFER_MODULES:
+        digest.update(name.encode())
+        digest.update((package / f"{name}.py").read_bytes())
+    assert differ_digest() == digest.hexdigest()
+    assert {"align", "wordiff", "normalize"} <= set(DIFFER_MODULES)

@@ -2,18 +2,22 @@
 
 `<corpus>/cache/compare/<old-sha>-<new-sha>-<options>.json` holds the aligned blocks and word
 segments of one comparison. A file that is missing, unreadable, from another diffdoc version or
-that does not rebuild both texts is simply recomputed and rewritten; deleting the folder only
-makes the next `blame` or `history` slower.
+another differ (a digest of the comparing modules' source), or that does not rebuild both texts
+is simply recomputed and rewritten; deleting the folder only makes the next `blame` or
+`history` slower.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import json
 import os
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, fields
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +34,24 @@ from diffdoc.models import (
 )
 
 CACHE_FORMAT = "diffdoc-compare-cache/1"
+# The modules whose code decides a comparison: a change to any of them makes cached
+# comparisons stale even when the version number stays the same.
+DIFFER_MODULES = ("align", "compare", "wordiff", "normalize", "segment", "models")
 CACHE_DIR = Path("cache") / "compare"
 SEGMENT_OPS = ("equal", "insert", "delete")
 
 Compare = Callable[[Document, Document, CompareOptions], Comparison]
+
+
+@functools.cache
+def differ_digest() -> str:
+    """The sha256 of the differ's own source files, read once per process."""
+    digest = hashlib.sha256()
+    package = resources.files("diffdoc")
+    for name in DIFFER_MODULES:
+        digest.update(name.encode())
+        digest.update(package.joinpath(f"{name}.py").read_bytes())
+    return digest.hexdigest()
 
 
 def options_name(options: CompareOptions) -> str:
@@ -82,6 +100,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     return {
         "format": CACHE_FORMAT,
         "tool": __version__,
+        "differ": differ_digest(),
         "options": asdict(comparison.options),
         "stats": asdict(comparison.stats),
         "blocks": [_block_json(b) for b in comparison.blocks],
@@ -103,6 +122,7 @@ def comparison_from_json(
         if (
             data["format"] != CACHE_FORMAT
             or data["tool"] != __version__
+            or data.get("differ") != differ_digest()
             or data["options"] != asdict(options)
         ):
             return None
