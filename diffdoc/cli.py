@@ -34,7 +34,7 @@ from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
 from diffdoc.corpus.safeio import atomic_write
 from diffdoc.docformat import document_json
-from diffdoc.drafts.brackets import BracketCounts
+from diffdoc.drafts.brackets import BracketCounts, bracket_series
 from diffdoc.drafts.render import (
     blame_data,
     blame_lines,
@@ -675,16 +675,24 @@ def history(
 
     Without options: one line per version (paragraphs, words, changes, open brackets). With
     --paragraph N: that paragraph's wording in every version, changes marked
-    [-deleted-]{+inserted+}. With -o FILE: the evolution report.
+    [-deleted-]{+inserted+}. With -o FILE: the evolution report. DOC@VERSION ends the summary
+    and the report at that version.
     """
+    if number is not None and report_path is not None:
+        raise DiffdocUsageError("give --paragraph or -o, not both")
     corpus = Corpus.open(corpus_dir)
     ref = parse_ref(doc)
-    series = corpus_lineage(corpus, ref.doc_id)
+    # DOC@VERSION: the report and the summary stop at that version; --paragraph follows the
+    # paragraph of that version through the whole series.
+    upto = None if ref.is_bare or number is not None else corpus.resolve(ref)
+    series = corpus_lineage(corpus, ref.doc_id, upto=upto)
     lineage = series.lineage
+    if number is None:
+        documents = [v.document for v in lineage.versions]
+        counts = bracket_series(documents, lineage.comparisons)
     if report_path is not None:
         from diffdoc.report.evolution import render_evolution
 
-        counts = [BracketCounts(**c) for c in _bracket_counts(corpus, ref.doc_id).values()]
         page = render_evolution(
             lineage, counts, doc_id=series.document.id, title=series.document.title
         )
@@ -692,7 +700,6 @@ def history(
         click.echo(f"wrote {report_path}")
         return
     if number is None:
-        counts = [BracketCounts(**c) for c in _bracket_counts(corpus, ref.doc_id).values()]
         rows = version_rows(lineage, counts)
         if output == "json":
             _echo_json({"document": asdict(series.document), "versions": rows})

@@ -184,3 +184,17 @@ def test_trace_refuses_what_it_cannot_search(pact: Path, args: list[str], messag
     assert result.exit_code == 2
     assert message in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_history_honours_a_version_and_refuses_paragraph_with_report(
+    pact: Path, tmp_path: Path
+) -> None:
+    data = json.loads(run(pact, "history", "pact@v2", "--format", "json").output)
+    assert [v["label"] for v in data["versions"]] == ["v1", "v2"]
+    out = tmp_path / "upto.html"
+    assert run(pact, "history", "pact@v2", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "@v2" in page and "@v3" not in page
+    both = run(pact, "history", "pact", "--paragraph", "2", "-o", str(tmp_path / "x.html"))
+    assert both.exit_code == 2 and "--paragraph or -o, not both" in both.output
+    assert not (tmp_path / "x.html").exists()
