@@ -97,3 +97,25 @@ def test_paris_report_renders_the_whole_series(texts_dir: Path) -> None:
     assert ">1023<" in page  # open brackets in the first draft
     links = set(re.findall(r'href="#(c\d+-[pd]\d+)"', page))
     assert len(links) > 500 and links <= set(re.findall(r'id="([^"]+)"', page))
+
+
+def test_unchanged_runs_do_not_swallow_moves() -> None:
+    paragraphs = [f"Paragraph {name} says something of its own here." for name in "ABCDEFG"]
+    moved = paragraphs[:2] + paragraphs[3:6] + [paragraphs[2]] + paragraphs[6:]
+    lineage = build_lineage(
+        [DraftVersion("v1", None, doc(*paragraphs)), DraftVersion("v2", None, doc(*moved))],
+        compare,
+    )
+    assert {b.op for b in lineage.comparisons[0].blocks} == {"equal", "move"}
+    page = render(lineage)
+    rows = re.findall(r'<tr class="(\w+) same" id="([\w-]+)">(.*?)</tr>', page, re.S)
+    ops = [op for op, _, _ in rows]
+    assert "move" in ops
+    for op, anchor, row in rows:
+        if op == "move":
+            assert anchor == "c1-p5"  # the heat map's "moved" cell lands on this row
+            assert "moved unchanged" in row and "paragraphs unchanged" not in row
+        numbers = re.search(r'<td class="n">(?:<span[^>]*></span>)*(\d+)(?:–(\d+))?</td>', row)
+        assert numbers is not None
+        if numbers.group(2):
+            assert int(numbers.group(2)) > int(numbers.group(1))  # never "7–6"

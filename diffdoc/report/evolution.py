@@ -191,17 +191,31 @@ def _comparison_view(lineage: Lineage, k: int, comparison: Comparison) -> dict[s
 
 
 def _collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Runs of unchanged rows become one row that keeps every paragraph's anchor."""
+    """Runs of equal rows that follow each other in both versions become one row that keeps
+    every paragraph's anchor. A paragraph moved unchanged keeps a row of its own."""
     out: list[dict[str, Any]] = []
     for row in rows:
         last = out[-1] if out else None
-        if row["excerpt"] is not None and last is not None and last["excerpt"] is not None:
+        if (
+            row["op"] == "equal"
+            and last is not None
+            and last["op"] == "equal"
+            and row["old"] == []
+            and last["old"] == []
+            and _follows(last["last_old"] or last["old_numbers"], row["old_numbers"])
+            and _follows(last["last_new"] or last["new_numbers"], row["new_numbers"])
+        ):
             last["anchors"] = last["anchors"] + row["anchors"]
             last["count"] += 1
             last["last_old"], last["last_new"] = row["old_numbers"], row["new_numbers"]
         else:
             out.append({**row, "count": 1, "last_old": "", "last_new": ""})
     return out
+
+
+def _follows(before: str, after: str) -> bool:
+    """True when paragraph number `after` comes right after `before` (single numbers)."""
+    return before.isdigit() and after.isdigit() and int(after) == int(before) + 1
 
 
 def _block_view(k: int, block: BlockChange) -> dict[str, Any]:
