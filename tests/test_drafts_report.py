@@ -85,7 +85,11 @@ def test_bracketed_text_is_marked() -> None:
     assert new == [("Parties ", False, False), ("[should]", True, True), (" act", True, False)]
     old = [(p.text, p.bracketed) for p in side_pieces(block, "old")]
     assert old == [("Parties ", False), ("[shall]", True)]
-    assert '<span class="br">' in render(small())
+    page = render(small())
+    assert '<span class="br">' in page
+    # changed bracketed text: the red/green background would hide a highlight, not an outline
+    assert re.search(r"\.br del, \.br ins \{[^}]*outline: 1px dashed", page)
+    assert re.search(r"\.br \{[^}]*border-bottom: 2px dashed", page)
 
 
 def test_paris_report_renders_the_whole_series(texts_dir: Path) -> None:
