@@ -140,8 +140,18 @@ def test_word_blame_attributes_phrases() -> None:
     assert [(p.version, p.text.strip()) for p in phrases] == [
         (2, "All"),
         (0, "Parties shall act promptly"),
-        (1, "and fairly"),
-        (0, "."),
+        (1, "and fairly."),  # punctuation stays with its word
+    ]
+
+
+def test_word_blame_keeps_list_numbers_whole() -> None:
+    lineage = build_lineage(
+        series(("1. Parties shall act promptly.",), ("2. Parties shall act promptly.",)), compare
+    )
+    phrases = word_blame(lineage, 1)[0]
+    assert [(p.version, p.text.strip()) for p in phrases] == [
+        (1, "2."),
+        (0, "Parties shall act promptly."),
     ]
 
 
@@ -179,3 +189,22 @@ def test_paris_words_rebuild_every_paragraph(paris: Lineage) -> None:
         texts = paris.versions[version].document.texts
         for text, phrases in zip(texts, word_blame(paris, version), strict=True):
             assert "".join(p.text for p in phrases) == text
+
+
+def test_paris_blame_of_specific_articles(paris: Lineage) -> None:
+    adopted = paris.versions[3].document
+
+    def row(start: str) -> int:
+        return next(i for i, b in enumerate(adopted.blocks) if b.text.startswith(start))
+
+    article_2 = paris.paragraph(3, row("Article 2"))
+    assert article_2.introduced == 0
+    adapt = paris.paragraph(3, row("2. Increasing the ability to adapt"))
+    assert adapt.introduced == 0 and adapt.changed_in == (0, 1, 2, 3)
+    contribution = paris.paragraph(3, row("3. Each Party's successive nationally determined"))
+    assert contribution.introduced == 0
+    definitions = paris.paragraph(3, row('1. "Convention" means'))
+    assert definitions.introduced == 3  # the definitions were written for adoption
+    goal = word_blame(paris, 3)[row("1. Holding the increase")]
+    assert [p.version for p in goal if "temperature increase to 1.5 °C" in p.text] == [2]
+    assert goal[0].text.startswith("1. Holding")  # the list number stays whole

@@ -7,12 +7,15 @@ Attributions are kept as runs (length, version), so a long series stays cheap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diffdoc.drafts.lineage import Lineage
 from diffdoc.models import PARAGRAPH_SEPARATOR, BlockChange
+from diffdoc.segment import is_word
 
+_GLUED = re.compile(r"[^\w\s]+(?=\s)")  # punctuation closing the word before it
 Run = tuple[int, int]  # (number of characters, version that introduced them)
 
 
@@ -90,7 +93,9 @@ def _take(runs: list[Run], size: int) -> tuple[list[Run], list[Run]]:
 
 
 def _phrases(text: str, runs: Sequence[Run], version: int) -> list[Phrase]:
-    """Cut `text` by runs, merging neighbours of the same version and bare whitespace."""
+    """Cut `text` by runs, merging neighbours of the same version, and pieces without a word
+    (whitespace, punctuation) into the phrase before them; punctuation glued to the end of a
+    phrase's last word (the `.` of a list number `2.`) stays with it."""
     phrases: list[Phrase] = []
     position = 0
     for length, owner in runs:
@@ -98,11 +103,15 @@ def _phrases(text: str, runs: Sequence[Run], version: int) -> list[Phrase]:
         position += length
         if not piece:
             continue
-        if phrases and (phrases[-1].version == owner or not piece.strip()):
+        if phrases and (phrases[-1].version == owner or not is_word(piece)):
             phrases[-1] = Phrase(phrases[-1].text + piece, phrases[-1].version)
-        elif phrases and not phrases[-1].text.strip():
+        elif phrases and not is_word(phrases[-1].text):
             phrases[-1] = Phrase(phrases[-1].text + piece, owner)
         else:
+            glued = _GLUED.match(piece) if phrases and not phrases[-1].text[-1].isspace() else None
+            if glued:
+                phrases[-1] = Phrase(phrases[-1].text + glued.group(), phrases[-1].version)
+                piece = piece[glued.end() :]
             phrases.append(Phrase(piece, owner))
     if position < len(text):  # only when a comparison did not rebuild its text exactly
         phrases.append(Phrase(text[position:], version))
