@@ -12,8 +12,9 @@ from diffdoc.compare import compare
 from diffdoc.drafts.brackets import bracket_series
 from diffdoc.drafts.heatmap import threads
 from diffdoc.drafts.lineage import DraftVersion, Lineage, build_lineage
-from diffdoc.models import BlockChange, Segment
-from diffdoc.report.evolution import render_evolution, side_pieces
+from diffdoc.drafts.render import version_rows
+from diffdoc.models import Block, BlockChange, Document, Segment
+from diffdoc.report.evolution import render_evolution, short_labels, side_pieces
 
 A = "The Parties agree to cooperate on climate matters."
 B = "Each Party [shall][should] communicate a contribution <every> five years."
@@ -123,3 +124,25 @@ def test_unchanged_runs_do_not_swallow_moves() -> None:
         assert numbers is not None
         if numbers.group(2):
             assert int(numbers.group(2)) > int(numbers.group(1))  # never "7–6"
+
+
+def test_chart_labels_stay_distinct() -> None:
+    paris = ["draft-2015-11-06", "draft-2015-12-04", "draft-2015-12-09", "adopted"]
+    assert short_labels(paris) == ["…2015-11-06", "…2015-12-04", "…2015-12-09", "adopted"]
+    assert short_labels(["first", "final"]) == ["first", "final"]
+    assert short_labels(["a-very-long-label-x", "b-very-long-label-y"])[0] == "a-very-long-l…"
+    same = short_labels(["long-version-label-x-one", "long-version-label-x-two"] * 1)
+    assert len(set(same)) == 2
+    page = render(build_lineage([DraftVersion(label, None, doc(A)) for label in paris], compare))
+    assert ">…2015-12-04</text>" in page and "<title>@draft-2015-12-04: 8</title>" in page
+    assert '<div class="wide">\n<table class="versions">' in page
+
+
+def test_word_counts_leave_out_notes_and_titles() -> None:
+    blocks = (
+        Block("title", "Draft agreement", "draft agreement"),
+        Block("note", "Edited version of 6 November", "edited version of 6 november"),
+        Block("paragraph", "Parties shall act.", "parties shall act."),
+    )
+    lineage = build_lineage([DraftVersion("v1", None, Document("t", blocks))], compare)
+    assert version_rows(lineage, bracket_series([lineage.versions[0].document]))[0]["words"] == 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from diffdoc.drafts.brackets import BracketCounts
+from diffdoc.drafts.brackets import BracketCounts, negotiated_blocks
 from diffdoc.drafts.lineage import Lineage, Step, paragraph_history
 from diffdoc.drafts.trace import PhraseTrace
 from diffdoc.drafts.words import Phrase, word_blame
@@ -154,12 +154,16 @@ def history_lines(
 
 
 def version_rows(lineage: Lineage, brackets: list[BracketCounts]) -> list[dict[str, Any]]:
-    """Per version: paragraphs, words, paragraphs new/changed/moved/removed, open brackets."""
+    """Per version: paragraphs, words, paragraphs new/changed/moved/removed, open brackets.
+
+    Words count the negotiated text only (as brackets do): not the title, notes or footnotes.
+    """
     rows = []
     words: dict[str, int] = {}  # most paragraphs recur unchanged from version to version
     for k, version in enumerate(lineage.versions):
         texts = version.document.texts
-        for text in texts:
+        negotiated = [block.text for block in negotiated_blocks(version.document)]
+        for text in negotiated:
             if text not in words:
                 words[text] = count_words(text)
         counts = {"new": 0, "changed": 0, "moved": 0, "removed": 0}
@@ -173,7 +177,7 @@ def version_rows(lineage: Lineage, brackets: list[BracketCounts]) -> list[dict[s
                 **_when(lineage, k),
                 "note": version.note,
                 "paragraphs": len(texts),
-                "words": sum(words[t] for t in texts),
+                "words": sum(words[t] for t in negotiated),
                 **counts,
                 "brackets": asdict(brackets[k]),
             }

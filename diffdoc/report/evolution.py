@@ -50,6 +50,7 @@ class Bar:
     height: float
     value: int
     label: str
+    short: str  # the label as it fits under the bar
 
 
 def _environment() -> Environment:
@@ -124,11 +125,33 @@ def _timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
+def short_labels(labels: Sequence[str], width: int = 14) -> list[str]:
+    """Labels that fit under a chart bar and still tell the versions apart: cut at the end,
+    else at the start (`…2015-12-04`), else numbered."""
+    if all(len(label) <= width for label in labels):
+        return list(labels)
+    ends = [label if len(label) <= width else label[: width - 1] + "…" for label in labels]
+    if len(set(ends)) == len(ends):
+        return ends
+    starts = [label if len(label) <= width else "…" + _tail(label, width - 1) for label in labels]
+    if len(set(starts)) == len(starts):
+        return starts
+    return [f"{n}. {label[: width - 4]}…" for n, label in enumerate(labels, 1)]
+
+
+def _tail(label: str, width: int) -> str:
+    """The last `width` characters of `label`, starting after a separator when one is there."""
+    tail = label[-width:]
+    cut = min((tail.find(c) for c in "-_ ." if 0 <= tail.find(c) < width - 1), default=-1)
+    return tail[cut + 1 :] if cut >= 0 else tail
+
+
 def _bars(values: list[int], labels: list[str]) -> list[Bar]:
     top = max(values, default=0) or 1
     inner = CHART_WIDTH - 2 * CHART_PAD
     step = inner / max(len(values), 1)
     bars = []
+    shorts = short_labels(labels)
     for n, (value, label) in enumerate(zip(values, labels, strict=True)):
         height = (CHART_HEIGHT - 2 * CHART_PAD) * value / top
         bars.append(
@@ -139,6 +162,7 @@ def _bars(values: list[int], labels: list[str]) -> list[Bar]:
                 height=round(height, 2),
                 value=value,
                 label=label,
+                short=shorts[n],
             )
         )
     return bars
