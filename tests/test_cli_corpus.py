@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -214,17 +215,34 @@ def test_readme_walkthrough_with_the_paris_drafts(texts_dir: Path, tmp_path: Pat
     assert len(drafts) == 5
     root = tmp_path / "corpus"
     assert run("init", str(root)).exit_code == 0
-    for draft in drafts:
+    for n, draft in enumerate(drafts, start=1):
         result = run("add", str(draft), "--doc", "paris-agreement", "--title", "Paris Agreement",
-                     "--date", draft.name[6:16], "--corpus", str(root))  # fmt: skip
+                     "--series", "unfccc", "--date", draft.name[6:16],
+                     "--corpus", str(root))  # fmt: skip
         assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"added paris-agreement@v{n} (#{n}, ")
     log = run("log", "paris-agreement", "--corpus", str(root))
     assert log.exit_code == 0
     lines = log.output.splitlines()
-    assert len(lines) == 6
-    assert "@v1  2015-11-06" in lines[1] and "@v5  2016-01-29" in lines[5]
-    # The adopted text and its editorial corrections differ by small wording changes only.
-    assert "modified" in lines[5] and "inserted" not in lines[5]
+    assert lines[0] == "paris-agreement: Paris Agreement (5 version(s))"
+    assert lines[1] == (
+        "  1  @v1  2015-11-06  paris-2015-11-06-adp-draft-agreement.okfn-md.en.txt  first version"
+    )
+    dates = [line.split("  ")[3] for line in lines[1:]]
+    assert dates == ["2015-11-06", "2015-12-04", "2015-12-09", "2015-12-12", "2016-01-29"]
+    # Each draft rewrote the text heavily: thousands of words, paragraphs inserted and deleted.
+    for line in lines[2:5]:
+        words = re.search(r"  \+(\d+)/-(\d+) words; ", line)
+        assert words is not None, line
+        assert int(words[1]) > 1000 and int(words[2]) > 1000
+        assert "inserted" in line and "deleted" in line
+    # The adopted text and its editorial corrections differ by small wording changes only: the
+    # figures README shows.
+    assert lines[5] == (
+        "  5  @v5  2016-01-29  "
+        "paris-2016-01-29-paris-agreement-editorial-corrections.okfn-md.en.txt  "
+        "+80/-89 words; 44 modified"
+    )
     result = run("compare", "paris-agreement@latest~1", "paris-agreement@latest",
                  "--corpus", str(root))  # fmt: skip
     assert result.exit_code == 1
