@@ -570,7 +570,8 @@ def verify(rebuild_index: bool, corpus_dir: Path) -> None:
     type=click.Choice(EXPORT_FORMATS),
     default="txt",
     show_default=True,
-    help="txt: the normalized text format; md: Markdown; json: blocks with keys.",
+    help="txt: the paragraphs as plain text; md: Markdown with front matter; "
+    "json: metadata and blocks (kind, text, comparison key, section, label).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
 @_corpus_option
@@ -584,10 +585,7 @@ def export(ref: str, fmt: str, output: Path | None, corpus_dir: Path) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise DiffdocUsageError(f"{output}: cannot write ({error.strerror})") from None
+    _write_output(output, text)
     click.echo(f"wrote {output}")
 
 

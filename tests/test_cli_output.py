@@ -40,3 +40,26 @@ def test_help_lists_every_command_once_under_its_heading() -> None:
     listing = "\n".join(lines[lines.index("Reading and comparing:") :])
     assert "..." not in listing and "…" not in listing, "a summary cut short"
     assert lines.index("Reading and comparing:") < lines.index("The corpus of versions:")
+
+
+def test_export_json_blocks_are_those_of_normalize_json(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from diffdoc.cli import main
+
+    corpus = str(Path(__file__).resolve().parents[1] / "corpus")
+    runner = CliRunner()
+    exported = runner.invoke(main, ["export", "sco-declaration-2002", "--format", "json",
+                                    "--corpus", corpus])  # fmt: skip
+    normalized = runner.invoke(main, ["normalize", "sco-declaration-2002", "--corpus", corpus,
+                                      "--format", "json"])  # fmt: skip
+    assert exported.exit_code == normalized.exit_code == 0, exported.output + normalized.output
+    blocks = json.loads(exported.output)["blocks"]
+    assert blocks == json.loads(normalized.output)["blocks"]
+    assert blocks[-1]["text"] == "St. Petersburg, June 7, 2002" and blocks[-1]["key"]
+    written = tmp_path / "v1.json"
+    result = runner.invoke(main, ["export", "sco-declaration-2002", "--format", "json",
+                                  "-o", str(written), "--corpus", corpus])  # fmt: skip
+    assert result.exit_code == 0 and json.loads(written.read_text())["blocks"] == blocks

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from diffdoc.corpus.records import DocumentRecord, VersionRecord
+from diffdoc.docformat import document_json
 from diffdoc.models import Document
 
 EXPORT_FORMATS = ("txt", "md", "json")
@@ -24,12 +25,7 @@ def version_data(
         "version": {k: v for k, v in asdict(version).items() if k != "doc_id"},
     }
     if doc is not None:
-        data["title"] = doc.title
-        data["metadata"] = dict(doc.metadata)
-        data["blocks"] = [
-            {"kind": b.kind, "text": b.text, "section": b.section, "label": b.label}
-            for b in doc.blocks
-        ]
+        data.update(document_json(doc))  # title, metadata, blocks: as `normalize --format json`
     return data
 
 
