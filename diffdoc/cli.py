@@ -526,7 +526,7 @@ def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) ->
     click.echo(f"{document.id}: {document.title} ({len(entries)} version(s))")
     for e in entries:
         v = e.version
-        parts = [f"{v.number:>3}", f"@{v.label}", v.date or "----------", v.source_name]
+        parts = [f"{v.number:>3}", f"@{v.label}", v.date or f"{'no date':<10}", v.source_name]
         if v.note:
             parts.append(f"“{v.note}”")
         if stats:

@@ -63,3 +63,26 @@ def test_export_json_blocks_are_those_of_normalize_json(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", "sco-declaration-2002", "--format", "json",
                                   "-o", str(written), "--corpus", corpus])  # fmt: skip
     assert result.exit_code == 0 and json.loads(written.read_text())["blocks"] == blocks
+
+
+def test_unknown_version_lists_the_documents_versions_and_log_shows_no_date(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from diffdoc.cli import main
+
+    runner = CliRunner()
+    corpus = str(tmp_path / "c")
+    assert runner.invoke(main, ["init", corpus]).exit_code == 0
+    text = tmp_path / "t.txt"
+    for n in range(1, 8):
+        text.write_text(f"Paragraph number {n} of the text.\n", encoding="utf-8")
+        assert (
+            runner.invoke(main, ["add", str(text), "--doc", "d", "--corpus", corpus]).exit_code == 0
+        )
+    result = runner.invoke(main, ["show", "d@v9", "--corpus", corpus])
+    assert result.exit_code == 2
+    assert result.output.endswith("(d has 7 versions: 2 earlier, then @v3, @v4, @v5, @v6, @v7)\n")
+    log = runner.invoke(main, ["log", "d", "--corpus", corpus, "--no-stats"])
+    assert "  1  @v1  no date     t.txt" in log.output, log.output

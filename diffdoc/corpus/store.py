@@ -282,9 +282,12 @@ class Corpus:
             back = parsed.back or 0
             found = versions[-1 - back] if back < len(versions) else None
         if found is None:
-            labels = ", ".join(v.label for v in versions[-5:]) or "none"
+            shown = ", ".join(f"@{v.label}" for v in versions[-5:])
+            more = f"{len(versions) - 5} earlier, then " if len(versions) > 5 else ""
             raise UnknownRefError(
-                f"{parsed}: no such version in {self.root} (latest versions: {labels})"
+                f"{parsed}: no such version in {self.root} "
+                f"({parsed.doc_id} has {len(versions)} version{'s' * (len(versions) != 1)}: "
+                f"{more}{shown})"
             )
         return found
 
