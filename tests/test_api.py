@@ -35,6 +35,10 @@ def test_public_api_opens_the_bundled_corpus() -> None:
     document = corpus.load(corpus.resolve("sco-declaration-2002"))
     assert document.source.label == "sco-declaration-2002@v1"
     assert document.blocks[-1].text == "St. Petersburg, June 7, 2002"
+    # What `add` recorded (date, language, series, note) travels with the loaded text.
+    assert document.metadata["date"] == "2002-06-07"
+    assert document.metadata["lang"] == "en"
+    assert document.metadata["series"] == "sco-summit-declarations"
 
 
 @pytest.mark.parametrize("parallel", [False, True])

@@ -322,7 +322,16 @@ class Corpus:
         except InputError as error:
             raise CorpusError(f"{path}: corrupt normalized text ({error.problem})") from None
         source = Source(version.ref, version.sha256, version.format, version.encoding)
-        return replace(document, source=source)
+        record, _ = self.history(version.doc_id)
+        # What the corpus records about the version (given to `add`) completes the text's own.
+        facts = {
+            "date": version.date,
+            "lang": record.lang,
+            "series": record.series,
+            "note": version.note,
+        }
+        metadata = {**document.metadata, **{k: v for k, v in facts.items() if v}}
+        return replace(document, source=source, metadata=metadata)
 
 
 def _check_unaltered(path: Path, data: bytes, sha256: str) -> None:
