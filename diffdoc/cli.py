@@ -247,6 +247,28 @@ def _load_pair(
     )
 
 
+def _is_stdout(path: Path) -> bool:
+    """`-o -` means standard output, as for most Unix tools."""
+    return str(path) == "-"
+
+
+def _refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
+    """Stop before comparing when the report would replace one of the documents it compares.
+
+    Same file means the same inode (hard links, symbolic links and `./a.md` vs `a.md` alike);
+    a report file that does not exist yet cannot be an input.
+    """
+    if _is_stdout(output) or not output.exists():
+        return
+    for source in inputs:
+        with contextlib.suppress(OSError):  # a corpus reference, or a file that vanished
+            if source.exists() and os.path.samefile(source, output):
+                raise DiffdocUsageError(
+                    f"{output}: is the input {source}; writing the report there would "
+                    "destroy it (choose another -o)"
+                )
+
+
 def _write_output(path: Path, text: str) -> None:
     """Write a report atomically: on any error no half-written file is left behind."""
     try:
@@ -262,7 +284,10 @@ def _write_output(path: Path, text: str) -> None:
     "-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
     show_default=True, help="Report format: terminal text, JSON contract, Markdown or HTML.",
 )  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (replaced atomically; - for stdout).",
+)  # fmt: skip
 @click.option("--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes.")
 @click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal.")
 @click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not compared.")
@@ -294,6 +319,10 @@ def compare_command(
 
     Exit status: 0 no wording differences, 1 differences, 2 trouble.
     """
+    if output is not None and _is_stdout(output):
+        output = None  # the terminal-aware path below (colour, pipes) handles stdout
+    if output is not None:
+        _refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
@@ -316,7 +345,7 @@ def compare_command(
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-    help="The HTML file to write (replaced atomically).",
+    help="The HTML file to write (replaced atomically; - for stdout).",
 )  # fmt: skip
 @click.option("--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes.")
 @click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal.")
@@ -342,11 +371,17 @@ def report_command(
     The page is one self-contained file: it opens from disk, makes no network requests and
     reads fine without JavaScript. Exit status: 0 written, 2 trouble.
     """
+    _refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     comparison = compare_documents(*_load_pair(old, new, fmt, encoding, corpus_dir), options)
-    _write_output(output, render_report(comparison, "html"))
+    page = render_report(comparison, "html")
+    if _is_stdout(output):  # the page on stdout; the summary on stderr, so the page stays clean
+        click.echo(page, nl=False)
+        click.echo(f"<stdout>: {report_summary(comparison)}", err=True)
+        return
+    _write_output(output, page)
     click.echo(f"{output}: {report_summary(comparison)}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SEED
 
@@ -66,3 +67,45 @@ def test_report_needs_an_output_file() -> None:
     result = CliRunner().invoke(main, ["report", str(SEED), str(SEED)])
     assert result.exit_code == 2
     assert "Missing option '-o' / '--output'" in result.output
+
+
+def _copy(source: Path, target: Path) -> Path:
+    target.write_bytes(source.read_bytes())
+    return target
+
+
+def test_report_never_overwrites_an_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _copy(SEED, tmp_path / "v.md")
+    new = _copy(DEMO_DRAFT, tmp_path / "draft.md")
+    (tmp_path / "link.md").symlink_to(new)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    for args in (
+        ["report", "v.md", "draft.md", "-o", "v.md"],
+        ["report", "v.md", "draft.md", "-o", "./draft.md"],
+        ["report", "v.md", "draft.md", "-o", "link.md"],
+        ["compare", "v.md", "draft.md", "-f", "html", "-o", "draft.md"],
+        ["compare", str(old), "draft.md", "-o", "v.md"],
+    ):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith(f"diffdoc: error: {Path(args[-1])}: is the input ")
+        assert result.stderr.count("\n") == 1
+    assert old.read_bytes() == SEED.read_bytes()
+    assert new.read_bytes() == DEMO_DRAFT.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.md", "link.md", "v.md"]
+
+
+def test_dash_output_means_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    report = runner.invoke(main, ["report", str(SEED), str(DEMO_DRAFT), "-o", "-"])
+    assert report.exit_code == 0
+    assert report.stdout.startswith("<!DOCTYPE html>") and report.stdout.endswith("</html>\n")
+    assert report.stderr == "<stdout>: " + (
+        "5 modified, 2 inserted, 1 deleted, 1 moved, 1 split, 1 merged; 35 equal; +53 −19 words\n"
+    )
+    compared = runner.invoke(main, ["compare", str(SEED), str(DEMO_DRAFT), "-f", "html", "-o", "-"])
+    assert compared.exit_code == 1
+    assert compared.stdout == report.stdout
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
