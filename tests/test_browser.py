@@ -140,7 +140,7 @@ def test_inline_view_is_remembered_in_the_url(watched: Watched, report: Path) ->
 def test_a_collapsed_run_expands_with_one_click(watched: Watched, report: Path) -> None:
     page = watched.open(report)
     run = page.locator("details.run").first
-    first_row = run.locator(".row.same").first
+    first_row = run.locator(".same").first
     assert run.get_attribute("open") is None
     assert not first_row.is_visible()
     run.locator("summary").click()
@@ -180,7 +180,7 @@ def test_readable_without_javascript(browser: Any, report: Path) -> None:
         assert not page.is_visible(".toolbar")
         assert page.is_visible("nav.changes")
         page.locator("details.run summary").first.click()
-        assert page.locator("details.run .row.same").first.is_visible()
+        assert page.locator("details.run .same").first.is_visible()
         assert session.requests == [report.as_uri()]
     finally:
         session.close()
@@ -197,7 +197,7 @@ def test_hostile_text_runs_nothing(browser: Any, tmp_path: Path) -> None:
         assert session.dialogs == []
         assert session.errors == [] and session.console == []
         assert session.requests == [path.as_uri()]
-        assert "<script>alert('title')</script>" in page.inner_text(".row.same")
+        assert "<script>alert('title')</script>" in page.inner_text(".same")
     finally:
         session.close()
 
@@ -230,3 +230,45 @@ def test_dark_scheme_and_print(browser: Any, report: Path) -> None:
         assert pdf[:5] == b"%PDF-"
     finally:
         session.close()
+
+
+def test_unchanged_paragraph_is_one_element_with_both_numbers(
+    watched: Watched, report: Path
+) -> None:
+    page = watched.open(report)
+    # one element per unchanged paragraph; the style sheet shows its old and new numbers
+    # (children only for marks: typography hints, bracketed text)
+    marks = "p.same > :not(.typo):not(.neg-bracket)"
+    assert page.evaluate(f"document.querySelectorAll('{marks}').length") == 0
+    first = page.locator("main > .same").first
+    numbers = first.evaluate(
+        "p => [getComputedStyle(p, '::before').content, getComputedStyle(p, '::after').content]"
+    )
+    assert numbers == [f'"{first.get_attribute("data-o")}"', f'"{first.get_attribute("data-n")}"']
+    # an old number's link (#old-N) finds the paragraph by data-o, opening its collapsed run
+    run = page.locator("details.run").first
+    target = run.locator(".same").nth(1)
+    old, new = target.get_attribute("data-o"), target.get_attribute("data-n")
+    page.evaluate(f"window.location.hash = 'old-{old}'")
+    assert run.get_attribute("open") is not None
+    assert target.is_visible()
+    # a click on a number links to it, like the numbers of changed paragraphs
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 10, box["y"] + 14)
+    assert page.evaluate("location.hash") == f"#new-{new}"
+    box = target.bounding_box()  # following the link scrolled the page
+    page.mouse.click(box["x"] + 10, box["y"] + 14)
+    assert page.evaluate("location.hash") == f"#old-{old}"
+    assert watched.errors == [] and watched.console == []
+
+
+def test_current_change_is_marked_in_the_list_of_changes(watched: Watched, report: Path) -> None:
+    page = watched.open(report)
+    page.keyboard.press("n")
+    page.keyboard.press("n")
+    current = page.eval_on_selector_all("nav.changes li[aria-current]", "l => l.map(e => e.id)")
+    assert current == ["nav-change-2"]
+    background = page.eval_on_selector("#nav-change-2", "e => getComputedStyle(e).backgroundColor")
+    assert background != page.eval_on_selector(
+        "#nav-change-1", "e => getComputedStyle(e).backgroundColor"
+    )

@@ -233,9 +233,17 @@ def check_structure(result: Comparison, soup: BeautifulSoup) -> None:
             assert [int(a.get_text()) for a in row.select(".side.old .pn")] == [
                 i + 1 for i in block.old
             ]
+    # Every number once per side: an anchor (old-N, new-N), or for an unchanged paragraph its
+    # one element's data-o (old number, shown by the style sheet) and id new-N.
+    unchanged = soup.select(".same")
+    assert all(
+        p["id"] == f"new-{p['data-n']}" or p.select_one(f"#new-{p['data-n']}") for p in unchanged
+    )
     for side, document in (("old", result.old), ("new", result.new)):
-        anchors = sorted(int(i.split("-")[1]) for i in all_ids if i.startswith(f"{side}-"))
-        assert anchors == list(range(1, len(document.blocks) + 1)), side
+        anchors = [int(i.split("-")[1]) for i in all_ids if i.startswith(f"{side}-")]
+        if side == "old":
+            anchors += [int(str(p["data-o"])) for p in unchanged]
+        assert sorted(anchors) == list(range(1, len(document.blocks) + 1)), side
     assert all(p.get_text().strip() for p in soup.select(".para")), "empty paragraph"
     for link in soup.select('a[href^="#"]'):
         assert str(link["href"])[1:] in all_ids, f"dangling link {link['href']}"
@@ -267,7 +275,7 @@ def test_moved_paragraph_is_linked_at_both_places() -> None:
     assert [d.get_text() for d in move.select(".side.old del")] == ["moves"]
     assert [i.get_text() for i in move.select(".side.new ins")] == ["moved"]
     # the old place comes right after the paragraph that preceded it in the old text
-    rows = soup.select("main > .row, main > details")
+    rows = soup.select("main > .row, main > details, main > .same")
     assert rows.index(away) == 1
 
 
@@ -296,8 +304,15 @@ def test_unchanged_runs_are_collapsed_and_headings_are_anchors() -> None:
     assert len(runs) == 1
     assert runs[0].get("open") is None
     assert " ".join(runs[0].summary.get_text().split()) == "3 unchanged paragraphs (¶ 4–6)"
-    assert len(runs[0].select(".row.same")) == MIN_RUN
-    assert tag(soup, "#section-I").get_text(" ", strip=True).startswith("2 I")
+    assert len(runs[0].select(".same")) == MIN_RUN
+    assert [(p["data-o"], p["data-n"], p["id"]) for p in runs[0].select(".same")] == [
+        ("4", "4", "new-4"),
+        ("5", "5", "new-5"),
+        ("6", "6", "new-6"),
+    ]
+    heading = tag(soup, "#section-I")
+    assert (heading.name, heading["data-o"], heading["data-n"]) == ("h2", "2", "2")
+    assert heading.get_text() == "I" and heading.select_one("#new-2") is not None
     assert [a["href"] for a in soup.select("nav.changes h3 a")] == ["#section-I"]
 
 
@@ -308,7 +323,7 @@ def test_marks_and_typography() -> None:
     assert change.select(".side.old del") == []
     assert [i.get_text() for i in change.select(".inline ins")] == ["firmly ", " closely"]
     # a typography-only difference is no change, only a dotted hint with the other version
-    typo = soup.select(".row.same.typo-only .typo")
+    typo = soup.select(".same.typo-only .typo")
     assert [t.get_text() for t in typo] == ['"', '"']
     assert "other version: “" in str(typo[0]["title"])
     assert len(soup.select(".row.change")) == 3
@@ -458,5 +473,5 @@ def test_bracketed_negotiation_text_has_its_own_class() -> None:
         "[", "shall", "]", "[should]",
     ]  # fmt: skip
     assert soup.select(".side.old .neg-bracket") == []
-    same = soup.select(".row.same .neg-bracket")
+    same = soup.select(".same .neg-bracket")
     assert [s.get_text() for s in same] == ["[this [nested] text]"]  # the footnote marker is not

@@ -35,26 +35,52 @@
   applyView(currentView());
 
   document.addEventListener("DOMContentLoaded", function () {
-    var changes = Array.prototype.slice.call(document.querySelectorAll(".row.change"));
+    // Changes are found by id (change-1 ... change-N): nothing here walks the whole page,
+    // which holds hundreds of thousands of paragraphs in a long report.
+    var total = Number(document.body.getAttribute("data-changes")) || 0;
     var position = document.getElementById("change-position");
-    var current = -1;
+    var current = 0; // the current change's number, 0 before the first
 
     applyView(currentView());
 
-    function show(index) {
-      if (!changes.length) {
+    function change(number) {
+      return document.getElementById("change-" + number);
+    }
+
+    function entry(number) {
+      return document.getElementById("nav-change-" + number);
+    }
+
+    // Scroll the list of changes (not the page) so that its current entry shows.
+    function keepInView(item) {
+      var list = item.closest("details");
+      if (!list || list.scrollHeight <= list.clientHeight) {
         return;
       }
-      index = Math.max(0, Math.min(changes.length - 1, index));
-      if (current >= 0) {
-        changes[current].classList.remove("current");
+      var top = item.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top + item.offsetHeight > list.scrollTop + list.clientHeight) {
+        list.scrollTop = top - list.clientHeight / 3;
       }
-      current = index;
-      var row = changes[index];
+    }
+
+    function show(number) {
+      if (!total) {
+        return;
+      }
+      number = Math.max(1, Math.min(total, number));
+      if (current) {
+        change(current).classList.remove("current");
+        entry(current).removeAttribute("aria-current");
+      }
+      current = number;
+      var row = change(number);
       row.classList.add("current");
       row.scrollIntoView({ block: "center" });
       row.focus({ preventScroll: true });
-      position.textContent = "Change " + (index + 1) + " of " + changes.length;
+      var item = entry(number);
+      item.setAttribute("aria-current", "true");
+      keepInView(item);
+      position.textContent = "Change " + number + " of " + total;
     }
 
     function next() {
@@ -62,7 +88,7 @@
     }
 
     function previous() {
-      show(current < 0 ? 0 : current - 1);
+      show(current - 1);
     }
 
     document.getElementById("next-change").addEventListener("click", next);
@@ -95,15 +121,44 @@
     });
 
     // Following a link to a change (list of changes, "moved to") makes it the current one.
+    // An unchanged paragraph has one element, whose id is its new number (new-N); its old
+    // number (old-N) is found through its data-o attribute.
     function follow() {
       var id = decodeURIComponent(window.location.hash.slice(1));
       var target = id ? document.getElementById(id) : null;
+      var old = /^old-(\d+)$/.exec(id);
+      if (!target && old) {
+        target = document.querySelector('.same[data-o="' + old[1] + '"]');
+        if (target) {
+          var run = target.closest("details");
+          if (run) {
+            run.open = true;
+          }
+          target.scrollIntoView({ block: "center" });
+        }
+      }
       var row = target ? target.closest(".row.change") : null;
-      var index = row ? changes.indexOf(row) : -1;
-      if (index >= 0) {
-        show(index);
+      if (row) {
+        show(Number(row.id.slice("change-".length)));
       }
     }
+
+    // A click on an unchanged paragraph's number links to it, as the numbers of changed
+    // paragraphs (links) do: left the old number, right the new one.
+    document.getElementById("report").addEventListener("click", function (event) {
+      var target = event.target;
+      if (!target.classList || !target.classList.contains("same")) {
+        return;
+      }
+      var box = target.getBoundingClientRect();
+      var x = event.clientX - box.left;
+      var edge = parseFloat(getComputedStyle(target).paddingLeft);
+      if (x < edge) {
+        window.location.hash = "old-" + target.getAttribute("data-o");
+      } else if (x > box.width - edge) {
+        window.location.hash = "new-" + target.getAttribute("data-n");
+      }
+    });
     window.addEventListener("hashchange", follow);
     follow();
   });
