@@ -128,6 +128,9 @@ def test_inline_view_is_remembered_in_the_url(watched: Watched, report: Path) ->
     assert not page.is_visible("#change-1 .side.new")
     assert page.is_visible("#change-1 .inline")
     assert page.inner_text("#change-1 .inline del") == "is in accord with"
+    # every changed paragraph can still be cited: its old and new numbers show
+    assert page.locator(".row.change .inline .pn:visible").count() == 12
+    assert page.inner_text("#change-1 .inline .pn") == "3 → 3"
     assert page.get_attribute("#view-inline", "aria-pressed") == "true"
     page.reload()
     assert page.is_visible("#change-1 .inline")

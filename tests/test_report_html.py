@@ -292,9 +292,12 @@ def test_split_and_merge_are_one_row_each() -> None:
     assert "old ¶ 5–6 merged into ¶ 5" in merge.select_one(".caption").get_text()
     # inline view: the new side's paragraphs; a break against a space is not marked
     assert [p.get_text() for p in merge.select(".inline .para")] == [
-        "Epsilon first. Epsilon second."
+        "5–6 → 5Epsilon first. Epsilon second."
     ]
-    assert [p.get_text() for p in split.select(".inline .para")] == ["Delta one.", "Delta two."]
+    assert [p.get_text() for p in split.select(".inline .para")] == [
+        "4 → 3Delta one.",
+        "4 → 4Delta two.",
+    ]
     assert merge.select(".typo, del, ins") == []
 
 
@@ -475,3 +478,17 @@ def test_bracketed_negotiation_text_has_its_own_class() -> None:
     assert soup.select(".side.old .neg-bracket") == []
     same = soup.select(".same .neg-bracket")
     assert [s.get_text() for s in same] == ["[this [nested] text]"]  # the footnote marker is not
+
+
+def test_inline_view_cites_old_and_new_paragraph_numbers() -> None:
+    soup = parse(render(moves_case(), "html"))
+    numbers = {
+        str(row["id"]): [(pn.get_text(), pn["title"]) for pn in row.select(".inline .pn")]
+        for row in soup.select(".row.change")
+    }
+    assert numbers["change-1"] == [("4 → 3", "old ¶ 4, new ¶ 3"), ("4 → 4", "old ¶ 4, new ¶ 4")]
+    assert numbers["change-2"] == [("5–6 → 5", "old ¶ 5–6, new ¶ 5")]
+    assert numbers["change-3"] == [("2 → 7", "old ¶ 2, new ¶ 7")]
+    basic = parse(render(basic_case(), "html"))
+    assert [pn.get_text() for pn in basic.select("#change-2 .inline .pn")] == ["old 7"]
+    assert [pn.get_text() for pn in basic.select("#change-3 .inline .pn")] == ["new 7"]

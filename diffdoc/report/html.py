@@ -176,7 +176,7 @@ def _shorten(text: str, limit: int = EXCERPT) -> str:
 
 
 def _excerpt(row: Row) -> str:
-    pieces: Sequence[Piece] = [p for paragraph in row.inline for p in paragraph]
+    pieces: Sequence[Piece] = [p for paragraph in row.inline for p in paragraph.pieces]
     if row.op == "modify":
         deleted = next((p.text for p in pieces if p.kind == "del"), "")
         inserted = next((p.text for p in pieces if p.kind == "ins"), "")

@@ -61,6 +61,31 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class InlineParagraph:
+    """A paragraph of the inline redline, with the numbers to cite it by.
+
+    `numbers` reads `4 → 3` (old ¶ 4 is new ¶ 3; `5–6 → 5` for a merge), `old 7` for a
+    deleted paragraph, `new 8` for an inserted one; `title` says the same in words.
+    """
+
+    numbers: str
+    title: str
+    pieces: tuple[Piece, ...]
+
+
+def inline_numbers(old: Sequence[int], new: int | None) -> tuple[str, str]:
+    """The label and title of an inline paragraph from its old numbers and its new number."""
+    old_label = paragraph_label(old).removeprefix("¶ ")
+    if old_label and new:
+        return f"{old_label} → {new}", f"old ¶ {old_label}, new ¶ {new}"
+    if old_label:
+        return f"old {old_label}", f"old ¶ {old_label}, not in the new version"
+    if new:
+        return f"new {new}", f"new ¶ {new}, not in the old version"
+    return "", ""
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """A note with a link inside the report: `before` `label` (linked to `href`)."""
 
@@ -80,7 +105,7 @@ class Row:
     number: int
     old: tuple[Paragraph, ...]
     new: tuple[Paragraph, ...]
-    inline: tuple[tuple[Piece, ...], ...]
+    inline: tuple[InlineParagraph, ...]
     note: Link | None
     section: str | None
     section_anchor: str
@@ -357,9 +382,14 @@ class RowBuilder:
                     "",
                 )
         new = _paragraphs(_side_pieces(block, self.config, "new"), block.new, "new")
+        # Each inline paragraph is one of the new side's (all of a deletion is one): it is
+        # cited by its new number and by the old numbers of the whole block.
         inline = tuple(
-            mark_brackets(p, skip="del")
-            for p in _split(iter(_inline_pieces(block, self.config)), 1)
+            InlineParagraph(
+                *inline_numbers(old_numbers, new_numbers[k] if k < len(new_numbers) else None),
+                mark_brackets(p, skip="del"),
+            )
+            for k, p in enumerate(_split(iter(_inline_pieces(block, self.config)), 1))
         )
         return Row(
             "change", block.op, kind, f"change-{number}", number, old, new, inline, note,
