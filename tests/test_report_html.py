@@ -492,3 +492,22 @@ def test_inline_view_cites_old_and_new_paragraph_numbers() -> None:
     basic = parse(render(basic_case(), "html"))
     assert [pn.get_text() for pn in basic.select("#change-2 .inline .pn")] == ["old 7"]
     assert [pn.get_text() for pn in basic.select("#change-3 .inline .pn")] == ["new 7"]
+
+
+def test_collapsed_run_names_old_and_new_numbers_when_they_differ() -> None:
+    texts = ["Kept.", "Dropped.", "One.", "Two.", "Three."]
+    old = doc([("paragraph", text, None) for text in texts], "old.txt")
+    new = doc([("paragraph", text, None) for text in texts[:1] + texts[2:]], "new.txt")
+    blocks = [
+        eq(0, 0, "Kept."),
+        BlockChange("delete", (1,), (), (Segment("delete", "Dropped."),)),
+        *(eq(i, i - 1, texts[i]) for i in range(2, 5)),
+    ]
+    soup = parse(render(comparison(old, new, blocks, (0, 1)), "html"))
+    ranges = [" ".join(run.summary.get_text().split()) for run in soup.select("details.run")]
+    assert ranges == ["3 unchanged paragraphs (old ¶ 3–5, new ¶ 2–4)"]
+    # where nothing shifted, one range says it (basic case: ¶ 4–6 on both sides)
+    basic = parse(render(basic_case(), "html"))
+    assert [run.summary.get_text() for run in basic.select("details.run")] == [
+        "3 unchanged paragraphs (¶ 4–6)"
+    ]

@@ -142,6 +142,13 @@ class Run:
     def last(self) -> int:
         return self.rows[-1].new[-1].number
 
+    @property
+    def range_label(self) -> str:
+        """`¶ 4–6`, or `old ¶ 16–26, new ¶ 17–27` where earlier changes shifted the numbers."""
+        new = f"{self.first}–{self.last}"
+        old = f"{self.rows[0].old[0].number}–{self.rows[-1].old[-1].number}"
+        return f"¶ {new}" if old == new else f"old ¶ {old}, new ¶ {new}"
+
 
 Item = Row | Run
 
