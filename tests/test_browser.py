@@ -131,6 +131,10 @@ def test_inline_view_is_remembered_in_the_url(watched: Watched, report: Path) ->
     # every changed paragraph can still be cited: its old and new numbers show
     assert page.locator(".row.change .inline .pn:visible").count() == 12
     assert page.inner_text("#change-1 .inline .pn") == "3 → 3"
+    # a visible gap between the deletion and the insertion that replaces it
+    deleted = page.locator("#change-1 .inline del").bounding_box()
+    inserted = page.locator("#change-1 .inline ins").bounding_box()
+    assert inserted["x"] - (deleted["x"] + deleted["width"]) >= 4
     assert page.get_attribute("#view-inline", "aria-pressed") == "true"
     page.reload()
     assert page.is_visible("#change-1 .inline")

@@ -511,3 +511,16 @@ def test_collapsed_run_names_old_and_new_numbers_when_they_differ() -> None:
     assert [run.summary.get_text() for run in basic.select("details.run")] == [
         "3 unchanged paragraphs (¶ 4–6)"
     ]
+
+
+def test_inline_insertion_after_a_deletion_is_set_apart() -> None:
+    soup = parse(render(moves_case(), "html"))
+    inline = tag(soup, "#change-3 .inline")
+    assert [(m.name, m.get_text(), m.get("class")) for m in inline.select("del, ins")] == [
+        ("del", "moves", None),
+        ("ins", "moved", ["after-del"]),
+    ]
+    assert "ins.after-del { margin-left: .35em; }" in render(moves_case(), "html")
+    # the side-by-side columns and an insertion on its own are unmarked
+    assert soup.select(".side ins.after-del") == []
+    assert tag(parse(render(basic_case(), "html")), "#change-3 .inline ins").get("class") is None
