@@ -18,7 +18,7 @@ from conftest import ROOT, SEED
 from html_helpers import comparison, doc, eq, ids, parse, tag, without_assets
 
 from diffdoc.compare import compare_files
-from diffdoc.models import BlockChange, Comparison, Segment
+from diffdoc.models import BlockChange, Comparison, Document, Segment
 from diffdoc.report import render
 from diffdoc.report.html import unchanged_share
 from diffdoc.report.html_rows import MIN_RUN
@@ -524,3 +524,45 @@ def test_inline_insertion_after_a_deletion_is_set_apart() -> None:
     # the side-by-side columns and an insertion on its own are unmarked
     assert soup.select(".side ins.after-del") == []
     assert tag(parse(render(basic_case(), "html")), "#change-3 .inline ins").get("class") is None
+
+
+def header_languages(soup: BeautifulSoup) -> list[str]:
+    return [
+        dt.find_next("dd").get_text()
+        for dt in soup.select(".version dt")
+        if dt.get_text() == "Language"
+    ]
+
+
+def test_language_from_front_matter_file_name_or_script_and_never_empty() -> None:
+    def one(text: str, label: str, metadata: dict[str, str] | None = None) -> Document:
+        return doc([("paragraph", text, None)], label, metadata)
+
+    def page_for(old: Document, new: Document) -> str:
+        block = BlockChange(
+            "modify", (0,), (0,), (Segment("delete", old.texts[0]), Segment("insert", new.texts[0]))
+        )
+        return render(comparison(old, new, [block], (1, 1)), "html")
+
+    html = page_for(one("Hello there.", "decl.en.md"), one("Hi there.", "notes.md"))
+    assert 'lang=""' not in html
+    soup = parse(html)
+    assert tag(soup, ".side.old")["lang"] == "en"
+    assert tag(soup, ".side.new").get("lang") is None
+    assert header_languages(soup) == ["en (from the file name)", "not stated"]
+    zh = parse(
+        page_for(
+            one("上海合作组织成员国", "a.txt"), one("الدول الأعضاء", "b.txt", {"lang": "ar-EG"})
+        )
+    )
+    assert (tag(zh, ".side.old")["lang"], tag(zh, ".side.new")["lang"]) == ("zh", "ar-EG")
+    assert "zh (guessed from the script)" in zh.get_text()
+    # Cyrillic and Latin name no single language: no guess
+    ru = parse(page_for(one("Государства-члены", "a.txt"), one("Государства", "b.v2.txt")))
+    assert ru.select(".side[lang], .inline[lang], .same[lang]") == []
+
+
+def test_seed_and_demo_header_languages_agree() -> None:
+    html = render(compare_files(SEED, DEMO_DRAFT), "html")
+    soup = parse(html)
+    assert header_languages(soup) == ["en (from the file name)", "en"]

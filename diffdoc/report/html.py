@@ -17,9 +17,10 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from diffdoc.models import PARAGRAPH_SEPARATOR, Comparison, Document
+from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
 
 COUNTED_OPS = ("modify", "insert", "delete", "move", "split", "merge")
@@ -37,7 +38,8 @@ class SideInfo:
     closing: str
     source_format: str
     sha256: str
-    lang: str
+    lang: str  # a BCP 47 tag, "" when unknown (then no lang attribute is written)
+    lang_origin: str  # "front matter", "file name", "script" or ""
     paragraphs: int
     note: str  # the document's own note (front matter), e.g. that it is illustrative
 
@@ -92,10 +94,15 @@ class Page:
     assets: Assets
 
 
+def lang_attribute(tag: str) -> Markup:
+    """` lang="…"` for a known language; nothing at all for an unknown one (never lang="")."""
+    return Markup(' lang="{}"').format(escape(tag)) if tag else Markup("")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The Jinja environment over the templates shipped in the package."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("diffdoc.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -103,6 +110,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["lang_attribute"] = lang_attribute
+    return env
 
 
 def _sha256_source(text: str) -> str:
@@ -133,6 +142,7 @@ def _side_info(document: Document, role: str) -> SideInfo:
     source = document.source
     metadata = document.metadata
     closing = next((b.text for b in reversed(document.blocks) if b.kind == "closing"), "")
+    language = document_language(document)
     return SideInfo(
         role=role,
         title=document.title,
@@ -141,7 +151,8 @@ def _side_info(document: Document, role: str) -> SideInfo:
         closing=closing,
         source_format=source.format if source else "",
         sha256=source.sha256 if source else "",
-        lang=metadata.get("lang") or metadata.get("language") or "",
+        lang=language.tag,
+        lang_origin=language.origin,
         paragraphs=len(document.blocks),
         note=metadata.get("note", ""),
     )
