@@ -566,3 +566,29 @@ def test_seed_and_demo_header_languages_agree() -> None:
     html = render(compare_files(SEED, DEMO_DRAFT), "html")
     soup = parse(html)
     assert header_languages(soup) == ["en (from the file name)", "en"]
+
+
+@pytest.mark.parametrize(
+    ("section", "title"),
+    [
+        ("I", "Section I"),
+        ("12.", "Section 12."),
+        ("Article 1", "Article 1"),
+        ("Part II", "Part II"),
+        ("Annex", "Annex"),
+        (None, "Opening"),
+    ],
+)
+def test_list_of_changes_names_sections_without_doubling_the_word(
+    section: str | None, title: str
+) -> None:
+    old = doc([("paragraph", "Old words.", section)], "old.txt")
+    new = doc([("paragraph", "New words.", section)], "new.txt")
+    block = BlockChange(
+        "modify",
+        (0,),
+        (0,),
+        (Segment("delete", "Old"), Segment("insert", "New"), Segment("equal", " words.")),
+    )
+    soup = parse(render(comparison(old, new, [block], (1, 1)), "html"))
+    assert [h.get_text() for h in soup.select("nav.changes h3")] == [title]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -205,6 +206,16 @@ def _where(row: Row) -> str:
     return paragraph_label([p.number for p in row.new])
 
 
+_BARE_NUMBER = re.compile(r"(?:[IVXLCDM]+|[0-9]+)\.?", re.IGNORECASE)
+
+
+def _section_title(section: str | None) -> str:
+    """`Section I` for a bare number; a heading that names itself (`Article 1`) as it is."""
+    if not section:
+        return "Opening"
+    return f"Section {section}" if _BARE_NUMBER.fullmatch(section.strip()) else section
+
+
 def _navigation(items: Sequence[Item], section_anchors: dict[str, str]) -> tuple[NavSection, ...]:
     sections: list[tuple[str | None, list[NavItem]]] = []
     for item in items:
@@ -217,7 +228,7 @@ def _navigation(items: Sequence[Item], section_anchors: dict[str, str]) -> tuple
             sections[-1][1].append(entry)
     return tuple(
         NavSection(
-            f"Section {section}" if section else "Opening",
+            _section_title(section),
             section_anchors.get(section, "") if section else "",
             tuple(entries),
         )
