@@ -592,3 +592,25 @@ def test_list_of_changes_names_sections_without_doubling_the_word(
     )
     soup = parse(render(comparison(old, new, [block], (1, 1)), "html"))
     assert [h.get_text() for h in soup.select("nav.changes h3")] == [title]
+
+
+def header_counts(html: str) -> dict[str, str]:
+    soup = parse(html)
+    return {
+        str(dd["data-stat"]): dd.find_previous("dt").get_text() for dd in soup.select(".counts dd")
+    }
+
+
+def test_header_counts_are_grammatical_and_say_what_splits_and_merges_join() -> None:
+    demo = header_counts(render(compare_files(SEED, DEMO_DRAFT), "html"))
+    assert demo["modify"] == "paragraphs modified"
+    assert demo["delete"] == "paragraph deleted"
+    assert demo["move"] == "paragraph moved"
+    assert demo["split"] == "split (1 paragraph into 2)"
+    assert demo["merge"] == "merge (2 paragraphs into 1)"
+    basic = header_counts(render(basic_case(), "html"))
+    assert (basic["merge"], basic["split"], basic["move"]) == (
+        "merges",
+        "splits",
+        "paragraphs moved",
+    )

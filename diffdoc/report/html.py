@@ -20,11 +20,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from diffdoc.models import PARAGRAPH_SEPARATOR, Comparison, Document
+from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
 
-COUNTED_OPS = ("modify", "insert", "delete", "move", "split", "merge")
+COUNTED_OPS: tuple[BlockOp, ...] = ("modify", "insert", "delete", "move", "split", "merge")
 EXCERPT = 72  # characters of a change shown in the list of changes
 
 
@@ -47,9 +47,36 @@ class SideInfo:
 
 @dataclass(frozen=True, slots=True)
 class Count:
+    """One figure of the header: `value` and what it counts (`label`, in the right number)."""
+
     op: str
-    name: str
+    label: str
     value: int
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
+def _counts(comparison: Comparison) -> tuple[Count, ...]:
+    """The header's paragraph counts; splits and merges also say how many paragraphs."""
+    counts = []
+    for op in COUNTED_OPS:
+        value = getattr(comparison.stats, op)
+        if op in ("split", "merge"):
+            blocks = [block for block in comparison.blocks if block.op == op]
+            old = sum(len(block.old) for block in blocks)
+            new = sum(len(block.new) for block in blocks)
+            noun = _plural(value, op, f"{op}s")
+            label = (
+                f"{noun} ({old} {_plural(old, 'paragraph', 'paragraphs')} into {new})"
+                if value
+                else noun
+            )
+        else:
+            label = f"{_plural(value, 'paragraph', 'paragraphs')} {OP_NAMES[op]}"
+        counts.append(Count(op, label, value))
+    return tuple(counts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +287,7 @@ def build_page(comparison: Comparison) -> Page:
         title=f"Comparison of {old.label} and {new.label}",
         old=old,
         new=new,
-        counts=tuple(Count(op, OP_NAMES[op], getattr(stats, op)) for op in COUNTED_OPS),  # type: ignore[index]
+        counts=_counts(comparison),
         unchanged=stats.equal,
         words_inserted=stats.words_inserted,
         words_deleted=stats.words_deleted,
