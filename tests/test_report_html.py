@@ -614,3 +614,11 @@ def test_header_counts_are_grammatical_and_say_what_splits_and_merges_join() -> 
         "splits",
         "paragraphs moved",
     )
+
+
+def test_legend_explains_every_mark() -> None:
+    legend = tag(parse(render(basic_case(), "html")), ".legend")
+    assert [m.name for m in legend.select("del, ins")] == ["del", "ins"]
+    assert "differs only in typography" in tag(legend, ".typo").parent.get_text()
+    assert tag(legend, ".neg-bracket").get_text() == "shaded box with a dashed edge"
+    assert "[bracketed] negotiation text" in legend.get_text()
