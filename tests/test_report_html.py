@@ -622,3 +622,30 @@ def test_legend_explains_every_mark() -> None:
     assert "differs only in typography" in tag(legend, ".typo").parent.get_text()
     assert tag(legend, ".neg-bracket").get_text() == "shaded box with a dashed edge"
     assert "[bracketed] negotiation text" in legend.get_text()
+
+
+def test_short_marks_are_outlined_and_print_tells_deletions_from_insertions() -> None:
+    old = doc([("paragraph", "We agree. Next", None)], "old.txt")
+    new = doc([("paragraph", "We agree; Next", None)], "new.txt")
+    segments = (
+        Segment("equal", "We agree"),
+        Segment("delete", "."),
+        Segment("insert", ";"),
+        Segment("equal", " Next"),
+    )
+    html = render(
+        comparison(old, new, [BlockChange("modify", (0,), (0,), segments)], (1, 1)), "html"
+    )
+    soup = parse(html)
+    assert [(m.name, m.get("class")) for m in soup.select(".side del, .side ins")] == [
+        ("del", ["short"]),
+        ("ins", ["short"]),
+    ]
+    assert [m.get("class") for m in soup.select(".inline ins")] == [["after-del", "short"]]
+    assert "del.short, ins.short { padding: 0 .18em; outline: 1px solid currentColor;" in html
+    # longer marks are unmarked (basic case: "firmly ", " closely")
+    assert tag(parse(render(basic_case(), "html")), "#change-1 .side.new ins").get("class") is None
+    print_css = html[html.index("@media print") :]
+    del_rule = print_css[print_css.index("  del {") :].split("\n")[0]
+    ins_rule = print_css[print_css.index("  ins {") :].split("\n")[0]
+    assert "background: none" in del_rule and "background: #e4e4e4" in ins_rule
