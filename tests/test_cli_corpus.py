@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -349,3 +352,30 @@ def test_a_reference_without_a_corpus_says_no_corpus_was_found(
     # A missing file that reads as a file name is just a missing file.
     result = run("compare", "v4.md", "v5.md")
     assert result.exit_code == 2 and "corpus" not in result.output
+
+
+def test_the_readme_walkthrough_runs_in_posix_sh(texts_dir: Path, tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    start = readme.index("Walkthrough with the Paris Agreement drafts")
+    begin = readme.index("```sh\n", start) + len("```sh\n")
+    block = readme[begin : readme.index("\n```", begin)]
+    assert "diffdoc add" in block
+    dash = shutil.which("dash")
+    if dash is None:
+        pytest.skip("dash (a strict POSIX sh) is not installed")
+    script = block.replace("../shared/texts", str(texts_dir))
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "diffdoc").is_file():
+        pytest.skip("the diffdoc command is not installed beside this Python")
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("DIFFDOC_CORPUS", None)
+    (tmp_path / "out").mkdir()
+    done = subprocess.run(
+        [dash, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert "Bad substitution" not in done.stderr and "not found" not in done.stderr, done.stderr
+    assert "ok, 1 document(s), 5 version(s), 5 original(s)" in done.stdout, done.stderr
+    log = run("log", "paris-agreement", "--no-stats", "--corpus", str(tmp_path / "corpus"))
+    dates = [line.split("  ")[3] for line in log.output.splitlines()[1:]]
+    assert dates == ["2015-11-06", "2015-12-04", "2015-12-09", "2015-12-12", "2016-01-29"]
+    assert (tmp_path / "out" / "paris.html").is_file()
