@@ -649,3 +649,10 @@ def test_short_marks_are_outlined_and_print_tells_deletions_from_insertions() ->
     del_rule = print_css[print_css.index("  del {") :].split("\n")[0]
     ins_rule = print_css[print_css.index("  ins {") :].split("\n")[0]
     assert "background: none" in del_rule and "background: #e4e4e4" in ins_rule
+
+
+def test_bracketed_insertion_is_not_cut_into_outlined_short_marks() -> None:
+    soup = parse(render(compare_files(SEED, DEMO_DRAFT), "html"))
+    inserted = soup.select("#change-9 .side.new ins")
+    assert len(inserted) > 2  # cut at the bracket edges
+    assert [i for i in inserted if i.get("class")] == []

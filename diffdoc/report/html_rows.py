@@ -44,6 +44,7 @@ class Piece:
     text: str
     other: str = ""
     bracketed: bool = False  # inside [negotiation brackets] (shown with class neg-bracket)
+    short: bool = False  # a whole insertion or deletion of one or two characters (outlined)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def _split(pieces: Iterator[Piece], count: int) -> list[list[Piece]]:
             if position:
                 paragraphs.append([])
             if part:
-                paragraphs[-1].append(Piece(piece.kind, part, piece.other))
+                paragraphs[-1].append(Piece(piece.kind, part, piece.other, short=piece.short))
     paragraphs = [p for p in paragraphs if p]
     while len(paragraphs) < count:
         paragraphs.append([])
@@ -205,13 +206,19 @@ def mark_brackets(pieces: Sequence[Piece], skip: PieceKind | None = None) -> tup
         cuts = sorted({start, end, *(x for span in spans for x in span if start < x < end)})
         for a, b in itertools.pairwise(cuts):
             inside = any(s <= a and b <= e for s, e in spans)
-            marked.append(Piece(piece.kind, piece.text[a - start : b - start], piece.other, inside))
+            text = piece.text[a - start : b - start]
+            marked.append(Piece(piece.kind, text, piece.other, inside, piece.short))
     return tuple(marked)
 
 
 def _is_break(old: str, new: str) -> bool:
     """A paragraph break against a space (a split or merge): shown by the row, not marked."""
     return PARAGRAPH_SEPARATOR in old or PARAGRAPH_SEPARATOR in new
+
+
+def _is_short(text: str) -> bool:
+    """One or two characters besides spaces: a mark too small to see without help."""
+    return 0 < len(text.strip()) < 3
 
 
 def _side_pieces(block: BlockChange, config: KeyConfig, side: Literal["old", "new"]) -> list[Piece]:
@@ -224,7 +231,7 @@ def _side_pieces(block: BlockChange, config: KeyConfig, side: Literal["old", "ne
         elif change.kind == "cosmetic":
             pieces.append(Piece("typo", text, other))
         elif text:
-            pieces.append(Piece(mark, text))
+            pieces.append(Piece(mark, text, short=_is_short(text)))
     return pieces
 
 
@@ -243,9 +250,10 @@ def _inline_pieces(block: BlockChange, config: KeyConfig) -> list[Piece]:
             pieces.append(Piece("typo", change.new, change.old))
         else:
             if change.old:
-                pieces.append(Piece("del", change.old.replace(PARAGRAPH_SEPARATOR, " ¶ ")))
+                old = change.old.replace(PARAGRAPH_SEPARATOR, " ¶ ")
+                pieces.append(Piece("del", old, short=_is_short(change.old)))
             if change.new:
-                pieces.append(Piece("ins", change.new))
+                pieces.append(Piece("ins", change.new, short=_is_short(change.new)))
     return pieces
 
 

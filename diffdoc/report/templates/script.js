@@ -159,7 +159,23 @@
         window.location.hash = "new-" + target.getAttribute("data-n");
       }
     });
-    window.addEventListener("hashchange", follow);
+    // A link to a change takes effect at the click, not when "hashchange" arrives later: a key
+    // pressed in between must not be undone by it.
+    var followed = "";
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest('a[href^="#change-"]') : null;
+      if (link) {
+        followed = link.getAttribute("href");
+        show(Number(followed.slice("#change-".length)));
+      }
+    });
+    window.addEventListener("hashchange", function () {
+      var already = window.location.hash === followed;
+      followed = "";
+      if (!already) {
+        follow();
+      }
+    });
     follow();
   });
 })();
