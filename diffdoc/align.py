@@ -20,7 +20,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -250,11 +250,24 @@ class _Side:
     bags: list[Bag]
     sizes: list[int]
     words: list[list[str]]
+    before: list[int]  # before[k]: words in the first k paragraphs
 
     @classmethod
     def of(cls, bags: _Bags, side: int, ids: Sequence[int]) -> _Side:
         found = [bags.bag(side, index) for index in ids]
-        return cls(found, [_size(bag) for bag in found], [bags.word_list(side, i) for i in ids])
+        sizes = [_size(bag) for bag in found]
+        words = [bags.word_list(side, i) for i in ids]
+        return cls(found, sizes, words, [0, *accumulate(sizes)])
+
+    def too_long(self, whole_size: int, first: int, last: int) -> bool:
+        """Paragraphs first..last-1 hold too many words to be `whole` cut up: so do all
+        longer runs ending at `last` (the loops over pieces stop here)."""
+        joined = self.before[last] - self.before[first]
+        return (
+            joined >= whole_size
+            and joined > 0
+            and 2 * whole_size / (whole_size + joined) < SPLIT_MIN
+        )
 
 
 def _pieces_score(whole: Bag, whole_size: int, pieces: _Side, first: int, last: int) -> float:
@@ -310,55 +323,105 @@ def _pair_alone(i: int, j: int, bags: _Bags) -> list[tuple[tuple[int, ...], tupl
     return []
 
 
+def _band(n: int, m: int) -> list[tuple[int, int]]:
+    """For each row i of a gap's table, the first and last column j the programme visits:
+    all of them in a small gap, else those within BAND of the diagonal, widened so that
+    consecutive rows overlap (every cell stays reachable however unequal the sides)."""
+    if n * m <= GAP_CELLS:
+        return [(0, m)] * (n + 1)
+
+    def inside(i: int, j: int) -> bool:
+        return abs(j - i * m / n) <= BAND
+
+    rows = []
+    for i in range(n + 1):
+        centre = i * m // n
+        lo, hi = max(0, centre - BAND - 1), min(m, centre + BAND + 1)
+        while not inside(i, lo):
+            lo += 1
+        while not inside(i, hi):
+            hi -= 1
+        rows.append((lo, hi))
+    for i in range(n):  # row i must reach the first column of row i + 1
+        if rows[i][1] < rows[i + 1][0]:
+            rows[i] = (rows[i][0], rows[i + 1][0])
+    return rows
+
+
+_START = -1  # move code of the table's origin; 0 marks an unreachable cell
+
+
 def _best_path(
     old_ids: Sequence[int], new_ids: Sequence[int], bags: _Bags
 ) -> list[tuple[int, int, int, int]]:
-    """Order-keeping pairs, splits and merges maximising matched words (dynamic programme)."""
+    """Order-keeping pairs, splits and merges maximising matched words (dynamic programme
+    over a band of the table: time and memory linear in the gap for large gaps)."""
     n, m = len(old_ids), len(new_ids)
     olds, news = _Side.of(bags, 0, old_ids), _Side.of(bags, 1, new_ids)
+    rows = _band(n, m)
+    # score[i][j - lo_i] and move[i][j - lo_i] (di * 16 + dj) for the first i old and j new
+    # paragraphs of the gap
+    score: list[list[float]] = []
+    move: list[list[int]] = []
 
-    def inside(i: int, j: int) -> bool:
-        return n * m <= GAP_CELLS or abs(j - i * m / n) <= BAND
+    def get(i: int, j: int) -> float | None:
+        lo, hi = rows[i]
+        if lo <= j <= hi and move[i][j - lo]:
+            return score[i][j - lo]
+        return None
 
-    # best[(i, j)] = (score, move) for the first i old and j new paragraphs of the gap
-    best: dict[tuple[int, int], tuple[float, tuple[int, int]]] = {(0, 0): (0.0, (0, 0))}
     for i in range(n + 1):
-        for j in range(m + 1):
-            if (i, j) == (0, 0) or not inside(i, j):
+        lo, hi = rows[i]
+        row_score = [0.0] * (hi - lo + 1)
+        row_move = [0] * (hi - lo + 1)
+        score.append(row_score)
+        move.append(row_move)
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                row_move[0] = _START
                 continue
             options: list[tuple[float, tuple[int, int]]] = []
-            for di, dj in ((1, 0), (0, 1)):
-                if (i - di, j - dj) in best:
-                    options.append((best[(i - di, j - dj)][0], (di, dj)))
-            if i and j and (i - 1, j - 1) in best:
+            if i and (found := get(i - 1, j)) is not None:
+                options.append((found, (1, 0)))
+            if j and (found := get(i, j - 1)) is not None:
+                options.append((found, (0, 1)))
+            if i and j:
                 a, b = olds.bags[i - 1], news.bags[j - 1]
                 a_size, b_size = olds.sizes[i - 1], news.sizes[j - 1]
-                common, total = _common(a, b), a_size + b_size
-                if (2 * common / total if total else 0.0) >= PAIR_MIN:  # dice(a, b)
-                    options.append((best[(i - 1, j - 1)][0] + common, (1, 1)))
+                total = a_size + b_size
+                # dice can reach at most 2 * min / total: skip the word counting below that
+                if (diagonal := get(i - 1, j - 1)) is not None and (
+                    not total or 2 * min(a_size, b_size) / total >= PAIR_MIN
+                ):
+                    common = _common(a, b)
+                    if (2 * common / total if total else 0.0) >= PAIR_MIN:  # dice(a, b)
+                        options.append((diagonal + common, (1, 1)))
                 # Pieces of a split or merge are consecutive paragraphs: a paragraph between
                 # them already paired elsewhere (an equal-key move) ends the run.
                 for k in range(2, min(MAX_PIECES, j) + 1):
-                    if new_ids[j - 1] - new_ids[j - k] != k - 1:
+                    if new_ids[j - 1] - new_ids[j - k] != k - 1 or news.too_long(a_size, j - k, j):
                         break
-                    if (i - 1, j - k) in best:
-                        score = _pieces_score(a, a_size, news, j - k, j)
-                        if score:
-                            options.append((best[(i - 1, j - k)][0] + score, (1, k)))
+                    if (before := get(i - 1, j - k)) is not None:
+                        pieces = _pieces_score(a, a_size, news, j - k, j)
+                        if pieces:
+                            options.append((before + pieces, (1, k)))
                 for k in range(2, min(MAX_PIECES, i) + 1):
-                    if old_ids[i - 1] - old_ids[i - k] != k - 1:
+                    if old_ids[i - 1] - old_ids[i - k] != k - 1 or olds.too_long(b_size, i - k, i):
                         break
-                    if (i - k, j - 1) in best:
-                        score = _pieces_score(b, b_size, olds, i - k, i)
-                        if score:
-                            options.append((best[(i - k, j - 1)][0] + score, (k, 1)))
+                    if (before := get(i - k, j - 1)) is not None:
+                        pieces = _pieces_score(b, b_size, olds, i - k, i)
+                        if pieces:
+                            options.append((before + pieces, (k, 1)))
             if options:
                 # highest score; on ties prefer pairing over skipping, deterministically
-                best[(i, j)] = max(options, key=lambda o: (o[0], o[1][0] * o[1][1], o[1]))
+                value, (di, dj) = max(options, key=lambda o: (o[0], o[1][0] * o[1][1], o[1]))
+                row_score[j - lo] = value
+                row_move[j - lo] = di * 16 + dj
     spans: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while (i, j) != (0, 0):
-        di, dj = best[(i, j)][1]
+        code = move[i][j - rows[i][0]]
+        di, dj = divmod(code, 16)
         i, j = i - di, j - dj
         if di and dj:
             spans.append((i, di, j, dj))
