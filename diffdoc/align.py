@@ -1,6 +1,7 @@
 """Paragraph alignment: which old paragraphs became which new ones.
 
-Works on comparison keys only, in five steps, none of them quadratic in the document:
+Works on comparison keys only, in five steps, none of them quadratic in the document (steps
+3 and 4 run again when step 5 finds that an anchor of step 1 moved):
 
 1. exact anchors: paragraphs whose keys are equal and in order (patience diff: keys unique in
    both sides first, recursing into the gaps, so repeated boilerplate cannot mislead it);
@@ -55,15 +56,34 @@ class Pairing(NamedTuple):
 def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
     """Align paragraphs by their comparison keys; units in reading order of the new text."""
     anchors = exact_anchors(old_keys, new_keys)
-    units: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((i,), (j,)) for i, j in anchors]
     old_free = _free(len(old_keys), (i for i, _ in anchors))
     new_free = _free(len(new_keys), (j for _, j in anchors))
+    equal = _pair_equal_keys(old_keys, new_keys, old_free, new_free)
+    units, old_free, new_free = _match(anchors, equal, old_keys, new_keys)
+    # An anchor can be a paragraph that moved unchanged (a tie in step 1 kept it): the gaps
+    # it cut then hid splits and merges around it. When the pairs found since say so (it is
+    # out of order among them all), align again around the equal pairs that stay in order.
+    in_order = _in_order(units)
+    if any(anchor not in in_order for anchor in anchors):
+        kept = sorted(pair for pair in [*anchors, *equal] if pair in in_order)
+        moved = [pair for pair in [*anchors, *equal] if pair not in in_order]
+        units, old_free, new_free = _match(kept, moved, old_keys, new_keys)
+    return _order(units, old_free, new_free, old_keys, new_keys)
 
-    for i, j in _pair_equal_keys(old_keys, new_keys, old_free, new_free):
-        units.append(((i,), (j,)))
-        old_free.discard(i)
-        new_free.discard(j)
 
+Unit = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def _match(
+    anchors: Sequence[tuple[int, int]],
+    fixed: Sequence[tuple[int, int]],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+) -> tuple[list[Unit], set[int], set[int]]:
+    """Steps 3 and 4 around in-order `anchors` and other `fixed` pairs of equal keys."""
+    units: list[Unit] = [((i,), (j,)) for i, j in [*anchors, *fixed]]
+    old_free = _free(len(old_keys), (old[0] for old, _ in units))
+    new_free = _free(len(new_keys), (new[0] for _, new in units))
     bags = _Bags(old_keys, new_keys)
     for old_ids, new_ids in _gaps(anchors, len(old_keys), len(new_keys)):
         gap_old = [i for i in old_ids if i in old_free]
@@ -77,8 +97,14 @@ def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
         units.append(((i,), (j,)))
         old_free.discard(i)
         new_free.discard(j)
+    return units, old_free, new_free
 
-    return _order(units, old_free, new_free, old_keys, new_keys)
+
+def _in_order(units: list[Unit]) -> set[tuple[int, int]]:
+    """(first old, first new) of the units that keep their order: the longest increasing
+    run over units taken by first new paragraph (sorts `units` in place)."""
+    units.sort(key=itemgetter(1))
+    return set(longest_increasing([(old[0], new[0]) for old, new in units]))
 
 
 def _free(size: int, taken: object) -> set[int]:
@@ -482,8 +508,7 @@ def _order(
     new_keys: Sequence[str],
 ) -> list[Pairing]:
     # By first new paragraph (each belongs to one unit, so no ties are left to break).
-    units.sort(key=itemgetter(1))
-    in_order = set(longest_increasing([(old[0], new[0]) for old, new in units]))
+    in_order = _in_order(units)
     placed: list[tuple[tuple[int, int, int], Pairing]] = []
     owner_end: dict[int, int] = {}  # old index -> last new index of its in-order unit
     for old, new in units:

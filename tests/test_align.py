@@ -79,3 +79,17 @@ def test_every_index_appears_once() -> None:
     assert sorted(i for p in result for i in p.old) == list(range(len(P)))
     assert sorted(j for p in result for j in p.new) == list(range(len(new)))
     assert all(isinstance(p, Pairing) for p in result)
+
+
+def test_moved_first_paragraph_does_not_hide_split_and_merge() -> None:
+    # The first paragraph goes to the end while one paragraph is split and two are merged:
+    # the moved paragraph must not anchor the alignment (review finding, issue 3).
+    first, second = P[1].split(" with the view ")
+    old = [P[0], P[1], P[2], P[3], P[6]]
+    new = [first + ".", "With the view " + second, P[2] + " " + P[3], P[6], P[0]]
+    assert ops(old, new) == [
+        ("split", (1,), (0, 1)),
+        ("merge", (2, 3), (2,)),
+        ("equal", (4,), (3,)),
+        ("move", (0,), (4,)),
+    ]
