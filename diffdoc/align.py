@@ -5,7 +5,8 @@ Works on comparison keys only, in five steps, none of them quadratic in the docu
 
 1. exact anchors: paragraphs whose keys are equal and in order (patience diff: keys unique in
    both sides first, recursing into the gaps, so repeated boilerplate cannot mislead it);
-2. leftover paragraphs with equal keys are paired wherever they stand (candidate moves);
+2. leftover paragraphs with equal keys unique in both texts are paired wherever they stand
+   (candidate moves);
 3. inside each gap between anchors, leftover paragraphs are paired by word similarity with an
    order-keeping dynamic programme that also considers splits (one old paragraph = several
    consecutive new ones) and merges;
@@ -206,15 +207,16 @@ def longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]
 def _pair_equal_keys(
     old_keys: Sequence[str], new_keys: Sequence[str], old_free: set[int], new_free: set[int]
 ) -> list[tuple[int, int]]:
-    waiting: dict[str, list[int]] = defaultdict(list)
-    for i in sorted(old_free, reverse=True):
-        waiting[old_keys[i]].append(i)
-    pairs = []
-    for j in sorted(new_free):
-        stack = waiting.get(new_keys[j])
-        if stack:
-            pairs.append((stack.pop(), j))
-    return pairs
+    """Pairs of free paragraphs whose key occurs once in each whole text. A repeated key
+    (boilerplate) says nothing about where a copy went: a copy deleted here and one added
+    there stay a deletion and an insertion."""
+    count_old, count_new = Counter(old_keys), Counter(new_keys)
+    where_old = {old_keys[i]: i for i in old_free if count_old[old_keys[i]] == 1}
+    return [
+        (where_old[new_keys[j]], j)
+        for j in sorted(new_free)
+        if count_new[new_keys[j]] == 1 and new_keys[j] in where_old
+    ]
 
 
 # --- 3. similarity inside gaps ------------------------------------------------------------------
@@ -469,6 +471,7 @@ def _pair_moved(
 ) -> list[tuple[int, int]]:
     if not old_ids or not new_ids:
         return []
+    old_keys, new_keys = bags.keys
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in old_ids:
         for shingle in _shingles(bags.word_list(0, i)):
@@ -482,6 +485,8 @@ def _pair_moved(
         # Most hits first, then the earliest paragraph: by index, then stably by count.
         ranked = sorted(sorted(hits.items()), key=itemgetter(1), reverse=True)[:CANDIDATES]
         for i, _ in ranked:
+            if old_keys[i] == new_keys[j]:  # a repeated key: not a move (see step 2)
+                continue
             score = dice(bags.bag(0, i), bags.bag(1, j))
             if score >= MOVE_MIN:
                 edges.append((score, i, j))

@@ -93,3 +93,13 @@ def test_moved_first_paragraph_does_not_hide_split_and_merge() -> None:
         ("equal", (4,), (3,)),
         ("move", (0,), (4,)),
     ]
+
+
+def test_repeated_boilerplate_deleted_here_and_added_there_is_not_a_move() -> None:
+    boiler = "The Parties reaffirm their commitment."
+    old = [P[0], boiler, P[1], boiler, P[2], boiler, P[3], P[4]]
+    new = [P[0], boiler, P[1], P[2], boiler, P[3], boiler, P[4]]
+    result = ops(old, new)
+    assert not [op for op, _, _ in result if op == "move"]
+    assert ("delete", (3,), ()) in result
+    assert ("insert", (), (6,)) in result

@@ -6,14 +6,15 @@ from diffdoc.align import align
 from diffdoc.normalize import comparison_key
 
 SIGNED = "Today, we, the heads of State, have formally signed the Charter."
+MOVED = "The member states will cooperate in the fight against terrorism."
 BELIEVE = "We believe that the SCO establishment is in accord with the existing situation."
 
 
 def test_no_split_across_a_paragraph_paired_elsewhere() -> None:
-    # new[2] repeats a paragraph (paired as a move), so "a.b" -> "a" + "b" is no split of
+    # new[2] is a paragraph paired as a move, so "a.b" -> "a" + "b" is no split of
     # consecutive paragraphs (found by Hypothesis in test_contract_invariants).
-    old = [SIGNED, "a.b", BELIEVE, SIGNED]
-    new = [SIGNED, "a", SIGNED, "b", BELIEVE]
+    old = [SIGNED, "a.b", BELIEVE, MOVED]
+    new = [SIGNED, "a", MOVED, "b", BELIEVE]
     pairings = align([comparison_key(t) for t in old], [comparison_key(t) for t in new])
     assert [(p.op, p.old, p.new) for p in pairings] == [
         ("equal", (0,), (0,)),
@@ -24,3 +25,17 @@ def test_no_split_across_a_paragraph_paired_elsewhere() -> None:
     ]
     firsts = [p.new[0] for p in pairings if p.new]
     assert firsts == sorted(firsts)
+
+
+def test_repeated_paragraph_between_pieces_is_inserted_not_moved() -> None:
+    old = [SIGNED, "a.b", BELIEVE, SIGNED]
+    new = [SIGNED, "a", SIGNED, "b", BELIEVE]
+    pairings = align([comparison_key(t) for t in old], [comparison_key(t) for t in new])
+    assert [(p.op, p.old, p.new) for p in pairings] == [
+        ("equal", (0,), (0,)),
+        ("insert", (), (1,)),
+        ("insert", (), (2,)),
+        ("modify", (1,), (3,)),
+        ("equal", (2,), (4,)),
+        ("delete", (3,), ()),
+    ]
