@@ -2,13 +2,21 @@
 
 `{--deleted--}`, `{++inserted++}`, `{~~old~>new~~}`, and `{>>comments<<}` saying where moved,
 split and merged paragraphs came from (1-based paragraph numbers). Cosmetic differences
-(typography only, unless --strict) appear as the new text. Square brackets (negotiation
-brackets in drafts) are escaped, `\\[shall\\]`, so that they render as written and never as
-link syntax.
+(typography only, unless --strict) appear as the new text.
+
+Document text is escaped so that a CommonMark renderer shows it as written and only the
+report's own markup is markup. A backslash goes before each backslash, backtick, `*`, `_`,
+square bracket, brace, `<`, `~` and `&` (so `[shall]` never reads as a link); before the second
+character of anything that would read as a CriticMarkup delimiter (`{++` comes out as
+backslash-brace, backslash-plus, plus), so that even a processor ignoring backslashes finds
+none; and before what would start a heading, quote, list or setext line at the beginning of a
+paragraph (`#`, `>`, `-`, `+`, `=`, the `.` or `)` of `1.`).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Any
 
 from diffdoc.models import BlockChange, Comparison
@@ -16,18 +24,58 @@ from diffdoc.normalize import KeyConfig
 from diffdoc.report.text import label, paragraph_range, summary
 from diffdoc.wordiff import changes
 
+_INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
+# CriticMarkup delimiters need more than the escaped brace: a processor that ignores
+# backslashes must not find `{++`, `--}`, `~>` or `{>>` either, so their second character is
+# escaped too (`\\{\\++`).
+_CRITIC = re.compile(r"(?<=[{~])[>+=-]|[+=-](?=})")
+# At the start of a line: the character that would make it a heading, quote, list item,
+# setext underline or ordered list item (group 1; for `12.` the `.`).
+_LINE_START = re.compile(r"(?m)^[ \t]*(?:([#>+=-])|\d{1,9}([.)]))")
 
-def escape_brackets(text: str) -> str:
-    """`text` with every square bracket escaped for Markdown."""
-    if "[" not in text and "]" not in text:
-        return text
-    return text.replace("[", "\\[").replace("]", "\\]")
+
+def escape_positions(text: str) -> list[int]:
+    """Sorted offsets in `text` of the characters that need a backslash in Markdown."""
+    marks = {m.start() for m in _INLINE.finditer(text)}
+    marks.update(m.start() for m in _CRITIC.finditer(text))
+    for m in _LINE_START.finditer(text):
+        group = 1 if m.group(1) else 2
+        marks.add(m.start(group))
+    return sorted(marks)
+
+
+def escape(text: str) -> str:
+    """`text` escaped so that CommonMark (and CriticMarkup) shows it literally."""
+    return _Escaped(text).slice(0, len(text))
+
+
+class _Escaped:
+    """One side of a block with its escape positions; slices come out escaped. Positions are
+    found on the whole text, so a pattern cut by a change boundary (`1` | `.`) is still seen."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.marks = escape_positions(text)
+
+    def slice(self, start: int, end: int) -> str:
+        out = []
+        position = start
+        for mark in self.marks[bisect_left(self.marks, start) : bisect_left(self.marks, end)]:
+            out += [self.text[position:mark], "\\"]
+            position = mark
+        out.append(self.text[position:end])
+        return "".join(out)
 
 
 def _critic(block: BlockChange, config: KeyConfig) -> str:
+    old_side, new_side = _Escaped(block.old_text), _Escaped(block.new_text)
+    o = n = 0
     out = []
     for piece in changes(block.segments, config):
-        old, new = escape_brackets(piece.old), escape_brackets(piece.new)
+        old = old_side.slice(o, o + len(piece.old))
+        new = new_side.slice(n, n + len(piece.new))
+        o += len(piece.old)
+        n += len(piece.new)
         if piece.kind in ("equal", "cosmetic"):
             out.append(new)
         elif old and new:
@@ -52,12 +100,8 @@ def _note(block: BlockChange) -> str:
 def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
     config = KeyConfig.from_options(comparison.options)
-    lines = [
-        f"# Comparison of {label(comparison.old)} and {label(comparison.new)}",
-        "",
-        f"*{summary(comparison)}*",
-        "",
-    ]
+    old, new = escape(label(comparison.old)), escape(label(comparison.new))
+    lines = [f"# Comparison of {old} and {new}", "", f"*{summary(comparison)}*", ""]
     for block in comparison.blocks:
         lines.append(_note(block) + _critic(block, config))
         lines.append("")
