@@ -4,7 +4,7 @@ from compare_helpers import document
 
 from diffdoc.compare import compare
 from diffdoc.report import render
-from diffdoc.report.text import CONTEXT
+from diffdoc.report.text import CONTEXT, escape_markers
 
 OLD = ["Title", "We firmly support the “Charter”.", "Unchanged one.", "Unchanged two.", "Gone."]
 NEW = ["Title", 'We strongly support the "Charter".', "Unchanged one.", "Unchanged two."]
@@ -63,3 +63,22 @@ def test_underline_survives_trimming_of_long_unchanged_text() -> None:
     assert body.startswith("[…] ") and body.endswith(
         "\x1b[24m \x1b[31m[-alpha-]\x1b[0m\x1b[32m{+beta+}\x1b[0m"
     )
+
+
+def test_markers_in_the_text_are_escaped() -> None:
+    old = ["Cut [-[£ 1.2 trillion] -] and {+x+} ok"]
+    new = ["Cut [-[£ 1.3 trillion] -] and {+y+} ok"]
+    body = render(compare(document(old), document(new)), "text").splitlines()[-1]
+    assert body == r"Cut \[-[£ [-1.2-]{+1.3+} trillion] \-] and \{+[-x-]{+y+}\+} ok"
+
+
+def test_escapes_depend_on_the_markers_next_to_the_text() -> None:
+    deleted = render(compare(document(["a ]b c"]), document(["a c"])), "text")
+    assert deleted.splitlines()[-1] == r"a [-\]b -]c"
+    inserted = render(compare(document(["a b c"]), document(["a }b c"])), "text")
+    assert inserted.splitlines()[-1] == r"a {+\}+}b c"
+    assert escape_markers("[-]") == r"\[\-]"
+    assert escape_markers("a\\[-b") == r"a\\\[-b"
+    assert escape_markers("end\\", after="-") == r"end\\"
+    assert escape_markers("end\\") == "end\\"
+    assert escape_markers("a[", after="-") == r"a\["

@@ -8,13 +8,15 @@ agreed) passages of negotiating texts are underlined; without it the brackets sh
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
 from diffdoc.drafts.brackets import bracket_spans
 from diffdoc.models import BlockChange, Comparison, Document
 from diffdoc.normalize import KeyConfig
-from diffdoc.wordiff import changes
+from diffdoc.wordiff import Change, changes
 
 RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 UNDERLINE, NO_UNDERLINE = "\x1b[4m", "\x1b[24m"  # leave the colour around them alone
@@ -68,36 +70,74 @@ def outer_brackets(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
 
 
+# The report's markers. In document text a backslash goes before any character that would
+# otherwise make one of them (given what stands next to it in the report), and before a
+# backslash that stands before one of MARKER_CHARS, so `\\x` always reads as a literal x.
+MARKERS = frozenset({"[-", "-]", "{+", "+}"})
+MARKER_CHARS = frozenset("[]{}+-\\")
+_MARKER_START = re.compile(r"(?=\[-|-\]|\{\+|\+\})|\\(?=[\[\]{}+\-\\])")
+
+
+def escape_markers(text: str, before: str = "", after: str = "") -> str:
+    """`text` with a backslash before what would read as a marker; `before` and `after` are
+    the report's characters around it (`-` inside `[-...-]`)."""
+    side = _Side(text, _Paint(False))
+    return side.show(0, len(text), before, after)
+
+
 class _Side:
-    """One side of a block, able to show a stretch of it with bracketed passages underlined."""
+    """One side of a block, able to show a stretch of it escaped, with bracketed passages
+    underlined."""
 
     def __init__(self, text: str, paint: _Paint) -> None:
         self.text = text
         self.spans = outer_brackets(text) if paint.color else []
+        self.marks = [m.start() for m in _MARKER_START.finditer(text)]
 
-    def show(self, start: int, end: int) -> str:
-        out = []
-        position = start
+    def _escapes(self, start: int, end: int, before: str, after: str) -> list[int]:
+        marks = set(self.marks[bisect_left(self.marks, start) : bisect_left(self.marks, end)])
+        if start < end and before + self.text[start] in MARKERS:
+            marks.add(start)
+        last = self.text[end - 1] if start < end else ""
+        if after and (last + after in MARKERS or (last == "\\" and after in MARKER_CHARS)):
+            marks.add(end - 1)
+        return sorted(marks)
+
+    def show(self, start: int, end: int, before: str = "", after: str = "") -> str:
+        """text[start:end] escaped, between the report's characters `before` and `after`."""
+        inserts: list[tuple[int, str]] = []
         for a, b in self.spans:
             a, b = max(a, start), min(b, end)
-            if a >= b:
-                continue
-            out += [self.text[position:a], UNDERLINE, self.text[a:b], NO_UNDERLINE]
-            position = b
+            if a < b:
+                inserts += [(a, UNDERLINE), (b, NO_UNDERLINE)]
+        inserts += [(mark, "\\") for mark in self._escapes(start, end, before, after)]
+        inserts.sort(key=lambda insert: insert[0])  # stable: codes before the backslash
+        out = []
+        position = start
+        for at, code in inserts:
+            out += [self.text[position:at], code]
+            position = at
         out.append(self.text[position:end])
         return "".join(out)
 
 
-def _trim(side: _Side, start: int, end: int, first: bool, last: bool) -> str:
+def _trim(side: _Side, start: int, end: int, first: bool, last: bool, after: str) -> str:
     """Shorten unchanged text far from any change, cutting at spaces; keep the ends next to
     changes (`first`/`last`: nothing precedes/follows this text in the block)."""
     text = side.text[start:end]
     if len(text) <= 2 * CONTEXT + 20:
-        return side.show(start, end)
+        return side.show(start, end, after=after)
     head = "" if first else side.show(start, start + len(text[:CONTEXT].rsplit(" ", 1)[0])) + " "
     kept = len(text[-CONTEXT:].split(" ", 1)[-1])
-    tail = "" if last else " " + side.show(end - kept, end)
+    tail = "" if last else " " + side.show(end - kept, end, after=after)
     return f"{head}[…]{tail}"
+
+
+def _next_marker(pieces: Sequence[Change], position: int) -> str:
+    """The report's character right after piece `position` when it is shown unmarked."""
+    if position + 1 >= len(pieces) or pieces[position + 1].kind != "change":
+        return ""
+    return "[" if pieces[position + 1].old else "{"
 
 
 def _body(block: BlockChange, config: KeyConfig, paint: _Paint) -> str:
@@ -106,16 +146,18 @@ def _body(block: BlockChange, config: KeyConfig, paint: _Paint) -> str:
     o = n = 0
     out = []
     for position, piece in enumerate(pieces):
+        after = _next_marker(pieces, position)
         if piece.kind == "equal":
             end = n + len(piece.new)
-            out.append(_trim(new, n, end, position == 0, position == len(pieces) - 1))
+            last = position == len(pieces) - 1
+            out.append(_trim(new, n, end, position == 0, last, after))
         elif piece.kind == "cosmetic":
-            out.append(new.show(n, n + len(piece.new)))
+            out.append(new.show(n, n + len(piece.new), after=after))
         else:
             if piece.old:
-                out.append(paint(f"[-{old.show(o, o + len(piece.old))}-]", RED))
+                out.append(paint(f"[-{old.show(o, o + len(piece.old), '-', '-')}-]", RED))
             if piece.new:
-                out.append(paint(f"{{+{new.show(n, n + len(piece.new))}+}}", GREEN))
+                out.append(paint(f"{{+{new.show(n, n + len(piece.new), '+', '+')}+}}", GREEN))
         o += len(piece.old)
         n += len(piece.new)
     return "".join(out)
