@@ -139,10 +139,12 @@ class Stats:
 
     @property
     def changed(self) -> bool:
-        """True when there is any wording difference."""
-        return any(
-            (self.modify, self.insert, self.delete, self.move, self.split, self.merge)
-        ) or bool(self.words_inserted or self.words_deleted)
+        """True when there is any wording difference. A split or merge that changes no word
+        is layout (a paragraph break added or removed) and does not count; a move does, as
+        the order of the text changed."""
+        return any((self.modify, self.insert, self.delete, self.move)) or bool(
+            self.words_inserted or self.words_deleted
+        )
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,31 @@ def test_contract_invariants(old: list[str], new: list[str], strict: bool) -> No
     assert comparison == compare(document(old), document(new), options)  # deterministic
     self = compare(document(old), document(old), options)
     assert {block.op for block in self.blocks} <= {"equal"}
+
+
+LONG = (
+    "The member states will cooperate in the fight against terrorism and extremism. "
+    "They will also develop trade, investment and transport links across the region."
+)
+
+
+def test_layout_only_split_and_merge_are_no_wording_difference() -> None:
+    first, second = LONG.split(" They ")
+    old = [PARAGRAPHS[0], LONG, PARAGRAPHS[3]]
+    new = [PARAGRAPHS[0], first, "They " + second, PARAGRAPHS[3]]
+    for a, b, op in ((old, new, "split"), (new, old, "merge")):
+        comparison = compare(document(a), document(b))
+        check_contract(comparison)
+        assert [block.op for block in comparison.blocks] == ["equal", op, "equal"]
+        assert (comparison.stats.words_inserted, comparison.stats.words_deleted) == (0, 0)
+        assert not comparison.stats.changed
+
+
+def test_split_with_a_word_change_and_an_unchanged_move_are_differences() -> None:
+    first, second = LONG.split(" They ")
+    edited = [PARAGRAPHS[0], first, "They " + second.replace("trade", "energy"), PARAGRAPHS[3]]
+    assert compare(document([PARAGRAPHS[0], LONG, PARAGRAPHS[3]]), document(edited)).stats.changed
+    moved = [*PARAGRAPHS[1:], PARAGRAPHS[0]]
+    comparison = compare(document(PARAGRAPHS), document(moved))
+    assert comparison.stats.move == 1
+    assert comparison.stats.changed
