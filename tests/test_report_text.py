@@ -3,8 +3,9 @@ from __future__ import annotations
 from compare_helpers import document
 
 from diffdoc.compare import compare
+from diffdoc.models import CompareOptions
 from diffdoc.report import render
-from diffdoc.report.text import CONTEXT, escape_markers
+from diffdoc.report.text import CONTEXT, escape_markers, punctuation_changed, summary
 
 OLD = ["Title", "We firmly support the “Charter”.", "Unchanged one.", "Unchanged two.", "Gone."]
 NEW = ["Title", 'We strongly support the "Charter".', "Unchanged one.", "Unchanged two."]
@@ -82,3 +83,14 @@ def test_escapes_depend_on_the_markers_next_to_the_text() -> None:
     assert escape_markers("end\\", after="-") == r"end\\"
     assert escape_markers("end\\") == "end\\"
     assert escape_markers("a[", after="-") == r"a\["
+
+
+def test_summary_counts_punctuation_changed_where_no_word_changed() -> None:
+    old, new = ["The Parties agree, to consult."], ["The Parties agree to consult;"]
+    comparison = compare(document(old), document(new))
+    assert punctuation_changed(comparison) == 2
+    assert summary(comparison) == "1 modified; 0 equal; +0 −0 words; 2 punctuation marks changed"
+    mixed = compare(document(["We firmly, agree."]), document(["We strongly agree!"]))
+    assert summary(mixed) == "1 modified; 0 equal; +1 −1 words; 1 punctuation mark changed"
+    ignored = compare(document(old), document(new), CompareOptions(ignore_punctuation=True))
+    assert punctuation_changed(ignored) == 0

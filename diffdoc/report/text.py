@@ -16,6 +16,7 @@ from typing import Any
 from diffdoc.drafts.brackets import bracket_spans
 from diffdoc.models import BlockChange, Comparison, Document
 from diffdoc.normalize import KeyConfig
+from diffdoc.segment import is_word, tokenize
 from diffdoc.wordiff import Change, changes
 
 RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
@@ -45,13 +46,39 @@ def paragraph_range(indices: Sequence[int]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
+def punctuation_changed(comparison: Comparison) -> int:
+    """Punctuation marks changed in changes that touch no word: `,` deleted and `.` → `;`
+    are 2. Word counts miss these, though they are differences (exit status 1)."""
+    config = KeyConfig.from_options(comparison.options)
+    count = 0
+    for block in comparison.blocks:
+        if block.op == "equal":
+            continue
+        for piece in changes(block.segments, config):
+            if piece.kind != "change":
+                continue
+            old, new = tokenize(piece.old), tokenize(piece.new)
+            if any(map(is_word, old)) or any(map(is_word, new)):
+                continue
+            count += max(_marks(old), _marks(new))
+    return count
+
+
+def _marks(tokens: list[str]) -> int:
+    return sum(1 for token in tokens if not token.isspace())
+
+
 def summary(comparison: Comparison) -> str:
-    """One line of counts: blocks by op and words inserted and deleted."""
+    """One line of counts: blocks by op, words inserted and deleted, and punctuation marks
+    changed where no word changed with them."""
     stats = comparison.stats
     parts = [f"{getattr(stats, op)} {name}" for op, name in OP_NAMES.items() if getattr(stats, op)]
     if not parts:
         return f"no wording differences ({stats.equal} paragraphs equal)"
     words = f"+{stats.words_inserted} −{stats.words_deleted} words"
+    marks = punctuation_changed(comparison)
+    if marks:
+        words += f"; {marks} punctuation mark{'s' if marks > 1 else ''} changed"
     return f"{', '.join(parts)}; {stats.equal} equal; {words}"
 
 
