@@ -159,6 +159,12 @@ def make_case(
 
         where = pick(far, len(items) + 1)
         items.insert(where or 0, item)
+    if rng.random() < rates.get("first_move", 0.0):  # the opening paragraph moved to the end
+        k = next((k for k in range(len(items)) if untouched(k, 8)), None)
+        if k is not None and k < 3 and len(items) > 6:
+            item = items.pop(k)
+            item.origin = "move"
+            items.append(item)
     for _ in range(count("delete")):
         k = pick(lambda k: untouched(k, 1))
         if k is not None:
