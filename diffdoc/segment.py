@@ -12,12 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Han, Hiragana, Katakana, Hangul, CJK punctuation and fullwidth forms: one token per character.
-_CJK = (
-    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3130-\u318f\u31a0-\u31ff"
-    "\u3200-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f"
+# The one definition of CJK characters in diffdoc (character-class ranges, for `[...]`).
+# Han, Hiragana, Katakana, Bopomofo, CJK punctuation and fullwidth forms: scripts written
+# without spaces between words, so a line wrapped inside them joins without a space.
+NO_SPACE_SCRIPTS = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff"
+    "\u3200-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
     "\uff00-\uffef\U00020000-\U0003134f"
 )
+# Hangul is spaced like European text, but also compared character by character.
+HANGUL = "\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"
+# One token per character.
+_CJK = NO_SPACE_SCRIPTS + HANGUL
+NO_SPACE_CHAR = re.compile(f"[{NO_SPACE_SCRIPTS}]")
 # Invisible characters (soft hyphen, zero-width joiners) stay inside the word they break.
 _JOINERS = "\u00ad\u200b\u200c\u200d\u2060"
 _WORD_CHAR = rf"(?:(?![{_CJK}])[\w\u0300-\u036f{_JOINERS}])"

@@ -9,7 +9,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffdoc.ingest.layout import _HYPHENATED, _WORD, close_split_hyphens, join_lines
+from diffdoc.ingest.layout import _HYPHENATED, close_split_hyphens, drops_hyphen, join_lines
 from diffdoc.ingest.structure import join_text
 
 
@@ -20,10 +20,7 @@ def join_lines_reference(lines: list[str], words: Counter[str] | None = None) ->
         line = line.strip()
         hyphen = _HYPHENATED.search(text)
         if hyphen and line[:1].islower():
-            head = hyphen.group(1)
-            tail = _WORD.match(line)
-            joined = (head + (tail.group(0) if tail else "")).lower()
-            if words is not None and words[joined] > 0:
+            if drops_hyphen(hyphen.group(1), line, words):
                 text = text[:-1] + line
             else:
                 text += line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -202,3 +203,64 @@ paragraph_texts = st.lists(words, min_size=3, max_size=60).map(
 def test_hard_wrapped_paragraphs_are_rebuilt(paragraphs_: list[str], width: int) -> None:
     text = "\n\n".join(textwrap.fill(p, width=width) for p in paragraphs_) + "\n"
     assert parse_bytes(text.encode(), name="wrapped.txt").texts == paragraphs_
+
+
+# The text layer of a three-page resolution as pypdf gives it, pages joined by form feeds
+# (as diffdoc.ingest.pdf joins them): a running header and a page number on every page.
+PAGED = (
+    "A/RES/99/1\nDECLARATION ON REGIONAL COOPERATION\nArticle 1\n"
+    "1. The Parties agree to strengthen coop-\neration in all fields of mutual interest\n"
+    "and to promote peace and security in the\nregion.\n"
+    "2. The Parties reaffirm their commitment to the\nprinciples of the Charter of the United\n"
+    "Nations and call upon the international\n1\n\f\n"
+    "A/RES/99/1\ncommunity to support the establish-\nment of a regional mechanism.\n"
+    "Article 2\n3. The Parties shall consult each other\nregularly.\n2\n\f\n"
+    "A/RES/99/1\nDone at Geneva, 7 June 2002\n3"
+)
+
+
+def test_page_edges_of_form_fed_pages_are_dropped() -> None:
+    doc = parse_bytes(PAGED.encode(), name="real.txt")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "DECLARATION ON REGIONAL COOPERATION"),
+        ("heading", "Article 1"),
+        (
+            "paragraph",
+            "1. The Parties agree to strengthen cooperation in all fields of mutual interest "
+            "and to promote peace and security in the region.",
+        ),
+        (
+            "paragraph",
+            "2. The Parties reaffirm their commitment to the principles of the Charter of the "
+            "United Nations and call upon the international community to support the "
+            "establishment of a regional mechanism.",
+        ),
+        ("heading", "Article 2"),
+        ("paragraph", "3. The Parties shall consult each other regularly."),
+        ("closing", "Done at Geneva, 7 June 2002"),
+    ]
+
+
+def test_page_edges_keep_headings_and_labels() -> None:
+    lines = ["Article 1", "Some text here", "\f", "Article 2", "More text here", "\f", "Article 3"]
+    assert remove_page_furniture(lines) == [*lines[:2], "", *lines[3:5], "", lines[6]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # The halves are lowercase and nothing else in the text decides: one word.
+        (["support the establish-", "ment of a mechanism"], "support the establishment of a"),
+        (["the settle-", "ment of disputes"], "the settlement of disputes"),
+        # A prefix written with its hyphen keeps it.
+        (["the right to self-", "determination"], "the right to self-determination"),
+        (["the non-", "proliferation regime"], "the non-proliferation regime"),
+        # The head is a word of the text and the tail no suffix: as plausible a compound.
+        (["a renewed and action-", "oriented plan; urgent action"], "a renewed and action-o"),
+        (["urgent action and develop-", "ment"], "urgent action and development"),
+        # An uppercase or numeric continuation is never joined to the head.
+        (["the COVID-", "19 pandemic"], "the COVID- 19 pandemic"),
+    ],
+)
+def test_line_end_hyphen_rule(lines: list[str], expected: str) -> None:
+    assert join_lines(lines, document_words(lines)).startswith(expected)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from diffdoc.ingest import parse_bytes
 from diffdoc.ingest.structure import (
     Draft,
     assemble,
@@ -13,6 +14,7 @@ from diffdoc.ingest.structure import (
     is_heading_text,
     join_page_cuts,
     join_text,
+    joins_without_space,
     mark_closing,
     mark_end_marks,
     mark_headings,
@@ -206,3 +208,64 @@ def test_assemble_sections_labels_and_keys() -> None:
 def test_drop_separators() -> None:
     drafts = [Draft("Text."), Draft("————————————————-"), Draft("* * *"), Draft("A - B")]
     assert texts(drop_separators(drafts)) == [(None, "Text."), (None, "A - B")]
+
+
+def test_page_cuts_need_evidence_or_plain_wording() -> None:
+    running = "The Parties call upon all States to support the work of the"
+    # The source shows a page break: the second half joins even in uppercase.
+    joined = join_page_cuts([Draft(running), Draft("Council on this matter.", page_break=True)])
+    assert texts(joined) == [(None, f"{running} Council on this matter.")]
+    # Without that evidence, the second half must complete a sentence.
+    head = "We affirm the importance of the Convention on Biological"
+    apart = [Draft(head), Draft("Diversity and its protocols")]
+    assert texts(join_page_cuts(apart)) == texts(apart)
+    # A list's items, a title in capitals or in Title Case, never join.
+    for drafts in (
+        [Draft("building the clean energy economy of the future, and"), Draft("further steps.")],
+        [Draft("DECLARATION BY THE HEADS OF THE MEMBER STATES"), Draft("Today, we met here.")],
+        [
+            Draft("Promoting Stability and Assistance for Communities of Destination and Return"),
+            Draft("We affirm that countries of origin should be supported."),
+        ],
+        [Draft(running), Draft("Promoting Regular Pathways for Migration and Protection")],
+    ):
+        assert texts(join_page_cuts(drafts)) == texts(drafts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DECLARATION BY THE HEADS OF THE MEMBER STATES OF THE SHANGHAI COOPERATION ORGANIZATION",
+        "Promoting Stability and Assistance for Communities of Destination, Origin, Transit, "
+        "and Return",
+    ],
+)
+def test_title_line_in_plain_text_stays_apart(text: str) -> None:
+    raw = f"{text}\n\nToday, we, the heads of State have formally signed the Charter.\n\nMore.\n"
+    doc = parse_bytes(raw.encode(), name="t.txt")
+    assert doc.texts[0] == text
+    assert doc.blocks[1].text.startswith("Today")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Санкт-Петербург, 7 июня 2002 года",
+        "二○○二年六月七日于圣彼得堡",
+        "Done at Geneva on 7 June 2002",
+        "Done at St. Petersburg on the 7th day of June 2002.",
+    ],
+)
+def test_closing_in_russian_chinese_and_done_at(closing: str) -> None:
+    drafts = mark_closing([Draft("We agree."), Draft(closing)])
+    assert [d.kind for d in drafts] == [None, "closing"]
+
+
+def test_japanese_wrapped_lines_join_without_space() -> None:
+    assert joins_without_space("る", "す") and joins_without_space("維", "持")
+    assert not joins_without_space("e", "す")
+    assert not joins_without_space("다", "한")  # Hangul is written with spaces
+    raw = "標題\n\n平和と安全の維\n持のために協力することを約\nする。\n"
+    assert parse_bytes(raw.encode(), name="ja.txt").texts[-1] == (
+        "平和と安全の維持のために協力することを約する。"
+    )

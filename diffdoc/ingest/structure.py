@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from diffdoc.models import Block, BlockKind, Document, Source
 from diffdoc.normalize import comparison_key
+from diffdoc.segment import NO_SPACE_CHAR
 
 Emphasis = str  # "" (none), "strong" (bold only), "em" (italic only)
 
@@ -29,6 +30,9 @@ class Draft(NamedTuple):
     kind: BlockKind | None = None
     emphasis: Emphasis = ""  # the whole paragraph was bold ("strong") or italic ("em")
     label: str | None = None
+    # The source shows a page break right before this paragraph (a form feed, a page number
+    # or running header removed): evidence that a sentence left open above continues here.
+    page_break: bool = False
 
 
 Rule = Callable[[list["Draft"]], list["Draft"]]
@@ -69,10 +73,29 @@ _TITLED_HEADING = re.compile(
 # or C): other texts need not be matched at all.
 _HEADING_FIRST = frozenset("IVXLCAPSСРЧГ一二三四五六七八九十第")
 _NUMBER_LABEL = re.compile(r"\d{1,3}\.")
+_DATE = (
+    r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:(?:day )?of )?[A-Z][a-z]+,? \d{4}"
+    r"|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?, \d{4})"
+)
+_CN_NUMERAL = r"[\d○〇零一二三四五六七八九十]"
+# Place and date: "St. Petersburg, June 7, 2002", "Done at Geneva on 7 June 2002",
+# "Санкт-Петербург, 7 июня 2002 года", "二○○二年六月七日于圣彼得堡".
 _CLOSING = re.compile(
-    r"^(?:(?:Done|Adopted|Signed) (?:at|in) )?[A-Z][\w.'’ -]{1,40}, "
-    r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]+,? \d{4}"
-    r"|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?, \d{4})\.?$"
+    r"^(?:(?:(?:Done|Adopted|Signed) (?:at|in) )?[A-Z][\w.'’ -]{1,40}, "
+    + _DATE
+    + r"|(?:Done|Adopted|Signed) (?:at|in) [A-Z][\w.'’ -]{1,40}? on "
+    + _DATE
+    + r"|(?:(?:Совершено|Подписано) в )?[А-ЯЁ][\w.’ -]{1,40}, "
+    + r"\d{1,2} [а-яё]+ \d{4}(?: (?:года|г\.))?"
+    + r"|(?:"
+    + _CN_NUMERAL
+    + r"{4}年"
+    + _CN_NUMERAL
+    + r"{1,3}月"
+    + _CN_NUMERAL
+    + r"{1,3}日"
+    + r"(?:[于於订訂签簽]\w{1,20})?)"
+    + r")[.。]?$"
 )
 # "Global context and shared commitments 3. We gather ...": a heading run into a paragraph.
 _RUN_IN = re.compile(
@@ -83,7 +106,6 @@ _RUN_IN = re.compile(
 # rules out almost every paragraph (spelled to start at the full stop, which the regex engine
 # finds fast).
 _RUN_IN_HINT = re.compile(r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=\s\d\d\d\.))\s")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def _may_be_label(text: str) -> bool:
@@ -138,7 +160,7 @@ def join_text(left: str, right: str) -> str:
 
 def joins_without_space(last: str, first: str) -> bool:
     """Whether two pieces meeting at these characters join without a space (CJK text)."""
-    return bool(_CJK.match(last) and _CJK.match(first))
+    return bool(NO_SPACE_CHAR.match(last) and NO_SPACE_CHAR.match(first))
 
 
 def _undecided(draft: Draft) -> bool:
@@ -280,11 +302,13 @@ def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
 def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
     """Join the two halves of a paragraph that a page break cut apart.
 
-    The first half stops mid-sentence (no terminal punctuation); the second either starts
-    in lowercase ("...normative documents" / "governing the operating procedures...") or
-    has no label while the first half is running text that ends on a bare word
-    ("...along with the existing" / "Asian structures..."). Complete paragraphs end with
-    punctuation, and short unpunctuated lines were already taken as headings.
+    Only running text left open joins: the first half stops mid-sentence (no terminal
+    punctuation) and neither half looks like a heading (capitals, Title Case, a label).
+    Where the source shows the page break (`Draft.page_break`), the second half joins when it
+    starts in lowercase or has no label. Without that evidence (Markdown, text re-read from
+    paragraphs), the cut must be plain in the wording: the first half is running text of 8
+    words or more that ends on a word (not a comma, nor a list's ", and"), and the second
+    completes a sentence ("...along with the existing" / "Asian structures ... countries.").
     """
     out: list[Draft] = []
     for draft in drafts:
@@ -302,17 +326,40 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+# A list's last-but-one item: "..., and" / "...; or".
+_LIST_ITEM_END = re.compile(r"[,;]\s*(?:and|or)$")
+
+
 def _is_cut(first: Draft, second: Draft) -> bool:
     if first.kind is not None or second.kind is not None or ends_sentence(first.text):
         return False
-    if second.text.lstrip()[:1].islower():
+    head, tail = first.text.rstrip(), second.text.strip()
+    last = head[-1:]
+    if not (last.isalnum() or last == ",") or find_label(tail) is not None:
+        return False
+    if _looks_like_heading(head) or _looks_like_heading(tail):
+        return False
+    starts_lower = tail[:1].islower()
+    if second.page_break:
+        return starts_lower or (last != "," and word_count_above(head, 7) >= 8)
+    if last == "," or not ends_sentence(tail) or _LIST_ITEM_END.search(head):
+        return False
+    if NO_SPACE_CHAR.match(last):
+        return bool(NO_SPACE_CHAR.match(tail[:1]))
+    return word_count_above(head, 7) >= 8
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A line set as a heading: in capitals, or in Title Case without a sentence's end."""
+    if in_capitals(text) or is_heading_text(text):
         return True
-    last = first.text.rstrip()[-1:]
-    return (
-        (last.isalnum() or bool(_CJK.match(last)))
-        and find_label(second.text) is None
-        and word_count_above(first.text, 7) >= 8
-    )
+    if ends_sentence(text):
+        return False
+    words = text.split(maxsplit=25)
+    if len(words) > 25:
+        return False  # running text, too long for a heading
+    words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def mark_closing(drafts: list[Draft]) -> list[Draft]:
@@ -334,7 +381,7 @@ def mark_title(drafts: list[Draft]) -> list[Draft]:
         text = draft.text.strip()
         if draft.kind == "title" or (
             draft.kind in (None, "heading")
-            and (draft.emphasis == "strong" or _in_capitals(text))
+            and (draft.emphasis == "strong" or in_capitals(text))
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
@@ -346,10 +393,13 @@ def mark_title(drafts: list[Draft]) -> list[Draft]:
 _ASCII_LOWER = re.compile("[a-z]")
 
 
-def _in_capitals(text: str) -> bool:
+def in_capitals(text: str) -> bool:
     """More than 12 letters, and no ASCII letter in lower case ("DECLARATION BY THE ...").
     One regex search settles most texts, however long: the first small letter."""
     return not _ASCII_LOWER.search(text) and sum(map(str.isalpha, text)) > 12
+
+
+_in_capitals = in_capitals  # the name the fast-path tests know
 
 
 def mark_list_items(drafts: list[Draft]) -> list[Draft]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from diffdoc.ingest.layout import rebuild
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import assemble
 from diffdoc.models import Document, Source
 
 
 def read_text(text: str, *, source: Source | None = None) -> Document:
     """Read plain text into a Document, rebuilding paragraphs from its lines."""
-    paragraphs, footnotes = rebuild(text.split("\n"))
-    return assemble([Draft(p) for p in paragraphs] + footnotes, source=source)
+    return assemble(rebuild(text.split("\n")), source=source)

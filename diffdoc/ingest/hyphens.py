@@ -1,0 +1,168 @@
+"""Line-end hyphens: drop the ones that only break a word across lines, keep compounds.
+
+The rule for "head-" at a line end followed by "tail" on the next line, in this order:
+
+1. the next line starts in uppercase or with no letter: keep the hyphen ("COVID-" / "19");
+2. the document spells the compound with its hyphen elsewhere ("action-oriented"): keep;
+3. the document spells the joined word elsewhere ("development"): drop;
+4. the head is a prefix usually written with a hyphen ("self-", "non-", "co-"): keep;
+5. the head is a word the document uses on its own and the tail is no common suffix
+   ("action" / "oriented", but not "settle" / "ment"): keep, a compound is as plausible;
+6. otherwise, when both halves are lowercase letters, the line end split one word
+   ("establish-" / "ment"): drop; anything else keeps its hyphen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from diffdoc.ingest.structure import joins_without_space
+
+_HYPHENATED = re.compile(r"(\w+)-$")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+# A hyphen, then only whitespace to the end of its line (lines hold no line feed).
+_LINE_END_HYPHEN = re.compile(r"-\s*$", re.MULTILINE)
+# Prefixes that keep their hyphen in the style of diplomatic texts ("non-proliferation",
+# "self-determination", "co-sponsor", "counter-terrorism").
+HYPHEN_PREFIXES = frozenset(
+    {"self", "non", "co", "ex", "all", "anti", "counter", "cross", "half", "quasi", "well"}
+)
+
+# Word endings a line-end hyphen splits off ("develop-ment", "negotia-tions"): never a
+# compound's second word.
+_SUFFIXES = frozenset(
+    [
+        "ment",
+        "ments",
+        "tion",
+        "tions",
+        "sion",
+        "sions",
+        "ation",
+        "ations",
+        "ing",
+        "ings",
+        "ity",
+        "ities",
+        "ance",
+        "ances",
+        "ence",
+        "ences",
+        "ness",
+        "ship",
+        "ships",
+        "able",
+        "ible",
+        "ive",
+        "ives",
+        "ally",
+        "ly",
+        "ed",
+        "ered",
+        "ated",
+        "ating",
+        "ure",
+        "ures",
+        "al",
+        "ial",
+        "ous",
+        "ist",
+        "ists",
+        "ism",
+    ]
+)
+
+
+def document_words(lines: Sequence[str]) -> Counter[str]:
+    """Every word of the text, lowercased: evidence for resolving line-end hyphens.
+
+    Empty when no line ends with a hyphen, since then nothing needs the evidence.
+    """
+    joined = "\n".join(lines)
+    if joined.count("\n") == len(lines) - 1:  # no line holds a line feed: one regex search
+        if not _LINE_END_HYPHEN.search(joined):
+            return Counter()
+    elif not any(line.rstrip().endswith("-") for line in lines):
+        return Counter()
+    return Counter(word.lower() for line in lines for word in _WORD.findall(line))
+
+
+def drops_hyphen(head: str, line: str, words: Counter[str] | None) -> bool:
+    """Whether "head-" at a line end and `line` (the next line, stripped) make one word
+    without the hyphen (the rule in the module docstring)."""
+    if not line[:1].islower():
+        return False
+    match = _WORD.match(line)
+    # The compound as the document would spell it: the tail is the next word up to any
+    # hyphen of its own ("inter-" / "governmental-led": "intergovernmental").
+    tail = match.group(0).split("-", 1)[0] if match else ""
+    head_lower, tail_lower = head.lower(), tail.lower()
+    if words is None:
+        words = Counter()
+    if words[f"{head_lower}-{tail_lower}"] > 0:
+        return False
+    if words[head_lower + tail_lower] > 0:
+        return True
+    if head_lower in HYPHEN_PREFIXES:
+        return False
+    # The split's own head counts once in `words`: elsewhere means a second time.
+    if words[head_lower] > 1 and tail_lower not in _SUFFIXES:
+        return False
+    return head.isalpha() and head.islower() and tail.isalpha() and tail.islower()
+
+
+def join_lines(lines: Sequence[str], words: Counter[str] | None = None) -> str:
+    """Join the lines of one paragraph, resolving line-end hyphens with `drops_hyphen`.
+
+    The paragraph is built as a list of pieces joined once at the end, and only its last
+    characters are inspected: a text of thousands of hard-wrapped lines without a paragraph
+    break stays linear (growing one string and searching all of it was quadratic).
+    """
+    if len(lines) == 1:  # the common case: nothing to join
+        return close_split_hyphens(lines[0].strip())
+    pieces: list[str] = []  # the text so far is "".join(pieces); it never ends in a space
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue  # joining an empty line changes nothing
+        head = _hyphenated_word(pieces)
+        if head is not None and line[:1].islower():
+            if drops_hyphen(head, line, words):
+                pieces[-1] = pieces[-1][:-1]  # drop the hyphen
+        elif pieces and not joins_without_space(pieces[-1][-1], line[0]):
+            pieces.append(" ")  # join_text: a space, except between CJK characters
+        pieces.append(line)
+    return close_split_hyphens("".join(pieces))
+
+
+def _hyphenated_word(pieces: list[str]) -> str | None:
+    """The word before a hyphen that ends "".join(pieces), as `_HYPHENATED` finds it, or
+    None; reads back only as far as that word reaches."""
+    if not pieces or not pieces[-1].endswith("-"):
+        return None
+    run: list[str] = []
+    index = len(pieces) - 1
+    piece = pieces[index][:-1]
+    while True:
+        start = len(piece)
+        while start and (piece[start - 1].isalnum() or piece[start - 1] == "_"):  # \w
+            start -= 1
+        run.append(piece[start:])
+        if start or not index:
+            break
+        index -= 1
+        piece = pieces[index]
+    return "".join(reversed(run)) or None
+
+
+# "action- oriented": an extractor joined a line-end hyphen with a space. Not "medium- and
+# long-term", where the hyphen is suspended before a conjunction.
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d])- (?!(?:and|or|nor|to)\b)(?=[a-z])")
+
+
+def close_split_hyphens(text: str) -> str:
+    """Rejoin a compound that an extractor split after its hyphen ("action- oriented")."""
+    # A one-character test first: most paragraphs hold no hyphen at all.
+    return _SPLIT_HYPHEN.sub("-", text) if "-" in text and "- " in text else text
