@@ -21,6 +21,7 @@ from diffdoc.ingest.layout import (
     remove_page_furniture,
     starts_paragraph,
 )
+from diffdoc.ingest.text import read_text
 
 WRAPPED = """\
 The Parties to this Agreement recognize that the response to climate
@@ -264,3 +265,23 @@ def test_page_edges_keep_headings_and_labels() -> None:
 )
 def test_line_end_hyphen_rule(lines: list[str], expected: str) -> None:
     assert join_lines(lines, document_words(lines)).startswith(expected)
+
+
+_RAW_PARAGRAPHS = st.one_of(
+    paragraph_texts,  # a sentence
+    st.lists(words, min_size=3, max_size=20).map(" ".join),  # running text left open
+    st.lists(words, min_size=2, max_size=8).map(lambda ws: " ".join(ws).upper()),  # capitals
+    st.lists(words, min_size=2, max_size=8).map(lambda ws: " ".join(w.title() for w in ws)),
+    st.sampled_from(["I", "II.", "Article 3", "1. We agree.", "(a) trade;", "Geneva, 7 June 2002"]),
+    paragraph_texts.map(lambda p: p.lower()),  # a sentence that starts in lowercase
+)
+
+
+@given(st.lists(_RAW_PARAGRAPHS, min_size=1, max_size=8), st.sampled_from([None, 60, 72]))
+def test_reading_raw_text_twice_gives_the_same_paragraphs(
+    paragraphs_: list[str], width: int | None
+) -> None:
+    """Normalized paragraphs, re-read as plain text, come back as the same paragraphs."""
+    raw = "\n\n".join(textwrap.fill(p, width=width) if width else p for p in paragraphs_)
+    once = read_text(raw).texts
+    assert read_text("\n\n".join(once)).texts == once

@@ -2,7 +2,7 @@
 
 A line continues the paragraph above it unless the next word would have fitted on the line
 above (so the break was intentional), the line starts a label, a list or a heading, or the
-line above is a heading or a title in capitals.
+line above is a heading.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from diffdoc.ingest.structure import (
     LABEL,
     ends_sentence,
     find_label,
-    in_capitals,
     is_heading_text,
     is_standalone_heading,
 )
@@ -84,8 +83,6 @@ def starts_paragraph(previous: str, line: str, following: str | None, wrap: Wrap
         return False  # explicit line break inside a paragraph (Markdown)
     if is_standalone_heading(before) or is_standalone_heading(text):
         return True  # "Article 1" alone on its line is a heading, never wrapped text
-    if before.isupper() and in_capitals(before) and not text.isupper():
-        return True  # a title in capitals, then the text
     if is_heading_text(before):
         # A titled heading ("II. Implementation of ...") may wrap onto a short line of its own
         # (headings are set in larger type, so fitting by characters says nothing here).
