@@ -54,8 +54,20 @@ class Pairing(NamedTuple):
     new: tuple[int, ...]
 
 
-def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
-    """Align paragraphs by their comparison keys; units in reading order of the new text."""
+def align(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    match: tuple[Sequence[str], Sequence[str]] | None = None,
+) -> list[Pairing]:
+    """Align paragraphs by their comparison keys; units in reading order of the new text.
+
+    `match` (old, new) are the keys that pairing goes by when they differ from the
+    comparison keys (paragraphs without their labels, so that renumbered paragraphs still
+    anchor); whether a pair is equal or modified is still decided by the comparison keys.
+    """
+    labelled_old, labelled_new = old_keys, new_keys
+    if match is not None:
+        old_keys, new_keys = match
     anchors = exact_anchors(old_keys, new_keys)
     old_free = _free(len(old_keys), (i for i, _ in anchors))
     new_free = _free(len(new_keys), (j for _, j in anchors))
@@ -69,7 +81,8 @@ def align(old_keys: Sequence[str], new_keys: Sequence[str]) -> list[Pairing]:
         kept = sorted(pair for pair in [*anchors, *equal] if pair in in_order)
         moved = [pair for pair in [*anchors, *equal] if pair not in in_order]
         units, old_free, new_free = _match(kept, moved, old_keys, new_keys)
-    return _order(units, old_free, new_free, old_keys, new_keys)
+        in_order = _in_order(units)
+    return _order(units, in_order, old_free, new_free, labelled_old, labelled_new)
 
 
 Unit = tuple[tuple[int, ...], tuple[int, ...]]
@@ -506,14 +519,15 @@ def _pair_moved(
 
 
 def _order(
-    units: list[tuple[tuple[int, ...], tuple[int, ...]]],
+    units: list[Unit],
+    in_order: set[tuple[int, int]],
     old_free: set[int],
     new_free: set[int],
     old_keys: Sequence[str],
     new_keys: Sequence[str],
 ) -> list[Pairing]:
-    # By first new paragraph (each belongs to one unit, so no ties are left to break).
-    in_order = _in_order(units)
+    """Name each unit's operation (units sorted by first new paragraph, `in_order` those
+    that keep their order) and place deletions after what precedes them in the old text."""
     placed: list[tuple[tuple[int, int, int], Pairing]] = []
     owner_end: dict[int, int] = {}  # old index -> last new index of its in-order unit
     for old, new in units:

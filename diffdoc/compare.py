@@ -36,7 +36,10 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
 def _compare(old: Document, new: Document, options: CompareOptions) -> Comparison:
     config = KeyConfig.from_options(options)
     old_texts, new_texts = old.texts, new.texts
-    pairings = align(paragraph_keys(old, config), paragraph_keys(new, config))
+    old_keys, new_keys = paragraph_keys(old, config), paragraph_keys(new, config)
+    old_match, new_match = unlabelled(old, old_keys), unlabelled(new, new_keys)
+    match = None if old_match is old_keys and new_match is new_keys else (old_match, new_match)
+    pairings = align(old_keys, new_keys, match)
     blocks: list[BlockChange] = []
     inserted = deleted = 0
     codes = TokenCodes(config)
@@ -86,6 +89,20 @@ def paragraph_keys(document: Document, config: KeyConfig) -> list[str]:
     if config == DEFAULT_KEY:
         return [block.key for block in document.blocks]
     return [comparison_key(block.text, config) for block in document.blocks]
+
+
+def unlabelled(document: Document, keys: list[str]) -> list[str]:
+    """The keys without the paragraph label they start with ("1.", "(a)"), for pairing: a
+    paragraph inserted at the top of a numbered text shifts every later number, and the
+    renumbered paragraphs must still pair as they stand. `keys` itself when no key has one."""
+    found = None
+    for index, block in enumerate(document.blocks):
+        label, key = block.label, keys[index]
+        if label and len(key) > len(label) and key.startswith(label) and key[len(label)] == " ":
+            if found is None:
+                found = list(keys)
+            found[index] = key[len(label) + 1 :]
+    return keys if found is None else found
 
 
 def _joined(texts: Sequence[str], indices: tuple[int, ...]) -> str:

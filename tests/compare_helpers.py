@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from diffdoc.ingest.structure import find_label
 from diffdoc.models import PARAGRAPH_SEPARATOR, Block, Comparison, Document
 from diffdoc.normalize import comparison_key
 
 
-def document(paragraphs: Sequence[str], title: str = "test") -> Document:
-    """A Document whose blocks are `paragraphs`, keyed with the default comparison key."""
-    blocks = tuple(Block("paragraph", text, comparison_key(text)) for text in paragraphs)
+def document(paragraphs: Sequence[str], title: str = "test", labelled: bool = False) -> Document:
+    """A Document whose blocks are `paragraphs`, keyed with the default comparison key;
+    `labelled`: each block's label found as the readers find it ("1.", "(a)")."""
+    blocks = tuple(
+        Block("paragraph", text, comparison_key(text), label=find_label(text) if labelled else None)
+        for text in paragraphs
+    )
     return Document(title=title, blocks=blocks)
 
 
