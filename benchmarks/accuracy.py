@@ -20,9 +20,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from edits import SEED, TEXTS, Case, changed_chunks, make_case, read_paragraphs, vocabulary_of
+from edits import (
+    SEED,
+    TEXTS,
+    Case,
+    changed_chunks,
+    make_case,
+    read_paragraphs,
+    renumber,
+    vocabulary_of,
+)
 
 from diffdoc.compare import compare
+from diffdoc.ingest.structure import find_label
 from diffdoc.models import PARAGRAPH_SEPARATOR, Block, Document, Segment
 from diffdoc.normalize import DEFAULT_KEY, comparison_key
 from diffdoc.report import render
@@ -36,6 +46,7 @@ VARIANTS = {
     "default rates": RATES,
     "3x rates": {kind: 3 * rate for kind, rate in RATES.items()},
     "first paragraph moved": {**RATES, "first_move": 1.0},
+    "renumbered (1. 2. ...)": {**RATES, "renumber": 1.0},
 }
 SOURCES = [
     "paris-2015-12-12-paris-agreement-adopted.okfn-md.en.txt",
@@ -62,7 +73,10 @@ class Found:
 
 
 def document(paragraphs: list[str]) -> Document:
-    blocks = tuple(Block("paragraph", t, comparison_key(t)) for t in paragraphs)
+    # labelled as the readers label them ("1.", "(a)"), so renumbered cases pair as real ones
+    blocks = tuple(
+        Block("paragraph", t, comparison_key(t), label=find_label(t)) for t in paragraphs
+    )
     return Document(title="case", blocks=blocks)
 
 
@@ -76,6 +90,7 @@ def truth(case: Case) -> Found:
             found.merges.add((item.old, j))
         found.words.update(("old", item.old[0], k) for k in item.deleted)
         found.words.update(("new", j, k) for k in item.inserted)
+        found.words.update(("old", i, k) for i, k in item.also_deleted)
     splits: dict[int, list[int]] = {}
     for j, item in enumerate(case.items):
         if item.origin == "split":
@@ -182,6 +197,8 @@ def cases(rates: dict[str, float]) -> list[Case]:
         for variant in range(CASES_PER_TEXT):
             rng = random.Random(1000 * number + variant)
             case = make_case(f"{name}#{variant}", paragraphs, rng, vocabulary, foreign, rates)
+            if rates.get("renumber"):
+                case = renumber(case)
             result.append(case)
     return result
 

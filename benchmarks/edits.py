@@ -38,6 +38,8 @@ class Item:
     old: tuple[int, ...] = ()
     deleted: set[int] = field(default_factory=set)  # old chunk indices removed by edits
     inserted: set[int] = field(default_factory=set)  # new chunk indices added by edits
+    # (old paragraph, chunk) removed from old paragraphs after the first (a merge's labels)
+    also_deleted: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
@@ -173,6 +175,33 @@ def make_case(
         where = pick(lambda p: _open(items, p), len(items) + 1)
         items.insert(where or 0, Item(rng.choice(foreign), "insert"))
     return Case(name, old, items)
+
+
+def renumber(case: Case) -> Case:
+    """The case with every paragraph numbered "1. ", "2. "... in both texts: the new text's
+    numbers follow its own order, so an insertion near the top shifts every later label. A
+    changed label is a changed word; the second piece of a split gains one, and the later
+    paragraphs of a merge lose theirs."""
+    old = [f"{i + 1}. {text}" for i, text in enumerate(case.old)]
+    items = []
+    split_seen: set[tuple[int, ...]] = set()
+    for j, item in enumerate(case.items):
+        label = Item(
+            f"{j + 1}. {item.text}",
+            item.origin,
+            item.old,
+            {k + 1 for k in item.deleted},
+            {k + 1 for k in item.inserted},
+            {(i, 0) for i in item.old[1:]},
+        )
+        if item.origin == "split" and item.old in split_seen:
+            label.inserted.add(0)  # a new label before the second piece
+        elif item.old and item.old[0] != j:
+            label.deleted.add(0)
+            label.inserted.add(0)
+        split_seen.add(item.old)
+        items.append(label)
+    return Case(case.name, old, items)
 
 
 def _open(items: list[Item], p: int) -> bool:
