@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import compress, count
+from operator import ne
 
 from diffdoc.ingest.footnotes import FOOTNOTE_RULE, Layout, extract_footnotes
 from diffdoc.ingest.furniture import (
@@ -87,33 +89,38 @@ __all__ = [
 def paragraph_runs(
     lines: Sequence[str], furniture: Sequence[str], body: Sequence[str], wrap: Wrap | None
 ) -> list[tuple[list[str], bool]]:
-    """Each paragraph's lines, and whether a page break comes right before it.
+    """Each paragraph's lines, and whether the break before it is soft: a page break, or
+    no blank line (only line lengths said a paragraph starts).
 
     `furniture` is `lines` with page furniture blanked, `body` that with footnotes blanked
     too (`extract_footnotes`). A line the furniture rules changed marks a page break.
     """
-    breaks = [
-        i for i, (line, kept) in enumerate(zip(lines, furniture, strict=True)) if line != kept
-    ]
+    # Indexes of changed lines, found in C loops: most texts have none.
+    breaks = list(compress(count(), map(ne, lines, furniture)))
     out: list[tuple[list[str], bool]] = []
+    if not breaks:
+        for chunk in chunks(body):
+            paragraphs_ = split_chunk(chunk, wrap)
+            out.append((paragraphs_[0], False))
+            # No blank line between: the break is a guess from line lengths.
+            out.extend((paragraph, True) for paragraph in paragraphs_[1:])
+        return out
     end = -1  # the last line of the previous run of lines
     for start, chunk in chunk_spans(body):
-        page_break = False
-        if breaks:
-            after = bisect_right(breaks, end)
-            page_break = after < len(breaks) and breaks[after] < start
+        after = bisect_right(breaks, end)
+        soft_break = after < len(breaks) and breaks[after] < start
         end = start + len(chunk) - 1
         for paragraph in split_chunk(chunk, wrap):
-            out.append((paragraph, page_break))
-            page_break = False
+            out.append((paragraph, soft_break))
+            soft_break = True  # no blank line: the break is a guess from line lengths
     return out
 
 
 def rebuild(lines: Sequence[str]) -> list[Draft]:
     """Plain-text paragraphs (hard wraps joined, furniture dropped), then the footnotes.
 
-    A paragraph that follows a page break says so (`Draft.page_break`), so that a sentence
-    cut by the break can be joined again.
+    A paragraph after a soft break (a page break, or none but line lengths) says so
+    (`Draft.soft_break`), so that a sentence cut there can be joined again.
     """
     furniture = remove_page_furniture(lines)
     layout = extract_footnotes(lines, furniture)
@@ -125,8 +132,11 @@ def rebuild(lines: Sequence[str]) -> list[Draft]:
             close_split_hyphens(paragraph[0].strip())
             if len(paragraph) == 1
             else join_lines(paragraph, words),
-            page_break=page_break,
+            None,
+            "",
+            None,
+            soft_break,  # positional: cheaper, and this runs once per paragraph
         )
-        for paragraph, page_break in paragraph_runs(lines, furniture, layout.lines, wrap)
+        for paragraph, soft_break in paragraph_runs(lines, furniture, layout.lines, wrap)
     ]
     return drafts + layout.footnotes

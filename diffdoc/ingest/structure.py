@@ -30,9 +30,10 @@ class Draft(NamedTuple):
     kind: BlockKind | None = None
     emphasis: Emphasis = ""  # the whole paragraph was bold ("strong") or italic ("em")
     label: str | None = None
-    # The source shows a page break right before this paragraph (a form feed, a page number
-    # or running header removed): evidence that a sentence left open above continues here.
-    page_break: bool = False
+    # The source does not mark the break before this paragraph for certain: a page break
+    # came between (a form feed, a page number or running header removed), or the break is
+    # only a guess from line lengths. A sentence left open above may go on here.
+    soft_break: bool = False
 
 
 Rule = Callable[[list["Draft"]], list["Draft"]]
@@ -77,25 +78,17 @@ _DATE = (
     r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:(?:day )?of )?[A-Z][a-z]+,? \d{4}"
     r"|[A-Z][a-z]+ \d{1,2}(?:st|nd|rd|th)?, \d{4})"
 )
-_CN_NUMERAL = r"[\d○〇零一二三四五六七八九十]"
+_CN = r"[\d○〇零一二三四五六七八九十]"  # digits of a Chinese date
+_PLACE = r"[A-Z][\w.'’ -]{1,40}"
 # Place and date: "St. Petersburg, June 7, 2002", "Done at Geneva on 7 June 2002",
 # "Санкт-Петербург, 7 июня 2002 года", "二○○二年六月七日于圣彼得堡".
 _CLOSING = re.compile(
-    r"^(?:(?:(?:Done|Adopted|Signed) (?:at|in) )?[A-Z][\w.'’ -]{1,40}, "
-    + _DATE
-    + r"|(?:Done|Adopted|Signed) (?:at|in) [A-Z][\w.'’ -]{1,40}? on "
-    + _DATE
-    + r"|(?:(?:Совершено|Подписано) в )?[А-ЯЁ][\w.’ -]{1,40}, "
-    + r"\d{1,2} [а-яё]+ \d{4}(?: (?:года|г\.))?"
-    + r"|(?:"
-    + _CN_NUMERAL
-    + r"{4}年"
-    + _CN_NUMERAL
-    + r"{1,3}月"
-    + _CN_NUMERAL
-    + r"{1,3}日"
-    + r"(?:[于於订訂签簽]\w{1,20})?)"
-    + r")[.。]?$"
+    rf"^(?:(?:(?:Done|Adopted|Signed) (?:at|in) )?{_PLACE}, {_DATE}"
+    rf"|(?:Done|Adopted|Signed) (?:at|in) {_PLACE}? on {_DATE}"
+    r"|(?:(?:Совершено|Подписано) в )?[А-ЯЁ][\w.’ -]{1,40}, \d{1,2} [а-яё]+ \d{4}"
+    r"(?: (?:года|г\.))?"
+    rf"|{_CN}{{4}}年{_CN}{{1,3}}月{_CN}{{1,3}}日(?:[于於订訂签簽]\w{{1,20}})?"
+    r")[.。]?$"
 )
 # "Global context and shared commitments 3. We gather ...": a heading run into a paragraph.
 _RUN_IN = re.compile(
@@ -304,11 +297,12 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
 
     Only running text left open joins: the first half stops mid-sentence (no terminal
     punctuation) and neither half looks like a heading (capitals, Title Case, a label).
-    Where the source shows the page break (`Draft.page_break`), the second half joins when it
-    starts in lowercase or has no label. Without that evidence (Markdown, text re-read from
-    paragraphs), the cut must be plain in the wording: the first half is running text of 8
-    words or more that ends on a word (not a comma, nor a list's ", and"), and the second
-    completes a sentence ("...along with the existing" / "Asian structures ... countries.").
+    Where the break is soft (`Draft.soft_break`: a page break, or a guess from line
+    lengths), the second half joins when it starts in lowercase or has no label. Without
+    that evidence (Markdown, text re-read from paragraphs), the cut must be plain in the
+    wording: the first half is running text of 8 words or more that ends on a word (not a
+    comma, nor a list's ", and"), and the second completes a sentence ("...along with the
+    existing" / "Asian structures ... countries.").
     """
     out: list[Draft] = []
     for draft in drafts:
@@ -340,7 +334,7 @@ def _is_cut(first: Draft, second: Draft) -> bool:
     if _looks_like_heading(head) or _looks_like_heading(tail):
         return False
     starts_lower = tail[:1].islower()
-    if second.page_break:
+    if second.soft_break:
         return starts_lower or (last != "," and word_count_above(head, 7) >= 8)
     if last == "," or not ends_sentence(tail) or _LIST_ITEM_END.search(head):
         return False
