@@ -11,7 +11,9 @@ Works on comparison keys only, in five steps, none of them quadratic in the docu
    order-keeping dynamic programme that also considers splits (one old paragraph = several
    consecutive new ones) and merges;
 4. what is still unpaired is matched across the whole document through an inverted index of
-   word shingles: a paragraph moved far away, possibly edited;
+   word shingles: a paragraph moved far away, possibly edited; a pair of step 3 made only
+   because the two stood alone in a gap competes here, so a paragraph moved to where a
+   similar one was deleted is a move;
 5. a longest increasing subsequence over all pairs decides what stayed in order; the other
    one-to-one pairs are moves.
 """
@@ -41,6 +43,7 @@ BAND = 60
 SHINGLE = 3  # words per shingle in the move index
 COMMON_SHINGLE = 50  # shingles found in more old paragraphs than this are boilerplate
 CANDIDATES = 5  # old paragraphs scored per new paragraph when looking for moves
+CONTEST_MARGIN = 0.25  # bonus of a lone pair of step 3 competing with the moves of step 4
 
 Bag = Counter[str]
 
@@ -99,15 +102,23 @@ def _match(
     old_free = _free(len(old_keys), (old[0] for old, _ in units))
     new_free = _free(len(new_keys), (new[0] for _, new in units))
     bags = _Bags(old_keys, new_keys)
+    lone: list[tuple[float, int, int]] = []  # (Dice, old, new) of weak lone pairs
     for old_ids, new_ids in _gaps(anchors, len(old_keys), len(new_keys)):
         gap_old = [i for i in old_ids if i in old_free]
         gap_new = [j for j in new_ids if j in new_free]
-        for old_unit, new_unit in pair_gap(gap_old, gap_new, bags):
+        for old_unit, new_unit in pair_gap(gap_old, gap_new, bags, lone):
             units.append((old_unit, new_unit))
             old_free.difference_update(old_unit)
             new_free.difference_update(new_unit)
 
-    for i, j in _pair_moved(sorted(old_free), sorted(new_free), bags):
+    weak = lone if old_free or new_free else []  # these compete in step 4
+    if weak:
+        contested = {(i, j) for _, i, j in weak}
+        units = [unit for unit in units if (unit[0][0], unit[1][0]) not in contested]
+        old_free.update(i for _, i, _ in weak)
+        new_free.update(j for _, _, j in weak)
+    olds = _MoveIndex(bags, sorted(old_free))
+    for i, j in _pair_moved(olds, sorted(new_free), weak):
         units.append(((i,), (j,)))
         old_free.discard(i)
         new_free.discard(j)
@@ -333,14 +344,19 @@ def _pieces_score(whole: Bag, whole_size: int, pieces: _Side, first: int, last: 
 
 
 def pair_gap(
-    old_ids: Sequence[int], new_ids: Sequence[int], bags: _Bags
+    old_ids: Sequence[int],
+    new_ids: Sequence[int],
+    bags: _Bags,
+    lone: list[tuple[float, int, int]] | None = None,
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Pair a gap's leftover paragraphs in order: modified, split and merged paragraphs."""
+    """Pair a gap's leftover paragraphs in order: modified, split and merged paragraphs.
+    Pairs made on the weak evidence of standing alone (Dice under PAIR_MIN) are also added
+    to `lone` as (Dice, old, new)."""
     n, m = len(old_ids), len(new_ids)
     if not n or not m:
         return []
     if n == 1 and m == 1:
-        return _pair_alone(old_ids[0], new_ids[0], bags)
+        return _pair_alone(old_ids[0], new_ids[0], bags, lone)
     # positions inside the gap: (first old, old count, first new, new count)
     spans = [*_best_path(old_ids, new_ids, bags), (n, 1, m, 1)]
     result: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
@@ -349,17 +365,22 @@ def pair_gap(
         # One old and one new paragraph left alone between two pairs replaced each other (a
         # renumbered heading, a rewritten sentence): pair them on weaker evidence.
         if i - next_i == 1 and j - next_j == 1:
-            result += _pair_alone(old_ids[next_i], new_ids[next_j], bags)
+            result += _pair_alone(old_ids[next_i], new_ids[next_j], bags, lone)
         if i < n:
             result.append((tuple(old_ids[i : i + di]), tuple(new_ids[j : j + dj])))
         next_i, next_j = i + di, j + dj
     return result
 
 
-def _pair_alone(i: int, j: int, bags: _Bags) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def _pair_alone(
+    i: int, j: int, bags: _Bags, lone: list[tuple[float, int, int]] | None
+) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     a, b = bags.bag(0, i), bags.bag(1, j)
     short = _size(a) <= 3 and _size(b) <= 3
-    if short or dice(a, b) >= ALONE_MIN:
+    score = dice(a, b)
+    if short or score >= ALONE_MIN:
+        if lone is not None and score < PAIR_MIN:
+            lone.append((score, i, j))
         return [((i,), (j,))]
     return []
 
@@ -479,30 +500,48 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     return set(zip(*(words[k:] for k in range(SHINGLE)), strict=False))
 
 
-def _pair_moved(
-    old_ids: Sequence[int], new_ids: Sequence[int], bags: _Bags
-) -> list[tuple[int, int]]:
-    if not old_ids or not new_ids:
-        return []
-    old_keys, new_keys = bags.keys
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in old_ids:
-        for shingle in _shingles(bags.word_list(0, i)):
-            index[shingle].append(i)
-    # Boilerplate shingles say nothing about where a paragraph went: drop them once here.
-    index = {shingle: found for shingle, found in index.items() if len(found) <= COMMON_SHINGLE}
-    edges: list[tuple[float, int, int]] = []
-    for j in new_ids:
-        found = map(index.get, _shingles(bags.word_list(1, j)))
+class _MoveIndex:
+    """Inverted index of word shingles over some old paragraphs, to find where a new
+    paragraph came from anywhere in the document."""
+
+    def __init__(self, bags: _Bags, ids: Sequence[int]) -> None:
+        self.bags = bags
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i in ids:
+            for shingle in _shingles(bags.word_list(0, i)):
+                index[shingle].append(i)
+        # Boilerplate shingles say nothing about where a paragraph went: drop them once here.
+        self.index = {key: found for key, found in index.items() if len(found) <= COMMON_SHINGLE}
+
+    def best(self, j: int) -> list[tuple[float, int, int]]:
+        """(Dice, old paragraph, j) of the candidates for new paragraph `j` that reach
+        MOVE_MIN, best candidates by shared shingles first."""
+        bags = self.bags
+        old_keys, new_keys = bags.keys
+        found = map(self.index.get, _shingles(bags.word_list(1, j)))
         hits = Counter(chain.from_iterable(filter(None, found)))
         # Most hits first, then the earliest paragraph: by index, then stably by count.
         ranked = sorted(sorted(hits.items()), key=itemgetter(1), reverse=True)[:CANDIDATES]
+        result = []
         for i, _ in ranked:
             if old_keys[i] == new_keys[j]:  # a repeated key: not a move (see step 2)
                 continue
             score = dice(bags.bag(0, i), bags.bag(1, j))
             if score >= MOVE_MIN:
-                edges.append((score, i, j))
+                result.append((score, i, j))
+        return result
+
+
+def _pair_moved(
+    index: _MoveIndex, new_ids: Sequence[int], weak: Sequence[tuple[float, int, int]]
+) -> list[tuple[int, int]]:
+    """One-to-one pairs of the indexed old paragraphs and `new_ids`, most similar first.
+    `weak` pairs of step 3 compete with a bonus: a far paragraph much more similar to one of
+    the two (a paragraph moved next to the place where another was rewritten) wins."""
+    if not index.index or not new_ids:
+        return []
+    edges = [edge for j in new_ids for edge in index.best(j)]
+    edges += [(score + CONTEST_MARGIN, i, j) for score, i, j in weak]
     edges.sort(key=lambda edge: (-edge[0], edge[2], edge[1]))
     used_old: set[int] = set()
     used_new: set[int] = set()

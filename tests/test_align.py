@@ -103,3 +103,22 @@ def test_repeated_boilerplate_deleted_here_and_added_there_is_not_a_move() -> No
     assert not [op for op, _, _ in result if op == "move"]
     assert ("delete", (3,), ()) in result
     assert ("insert", (), (6,)) in result
+
+
+def test_paragraph_moved_where_a_similar_one_was_deleted_is_a_move() -> None:
+    # The moved paragraph lands alone where a thank-you paragraph was deleted: the two share
+    # half their words (Dice 0.49), the moved one's origin nearly all (0.98). The weak lone
+    # pair used to win: a deletion of the origin and a modification of the thank-you.
+    moved = (
+        "Expresses its profound gratitude to the Government and the people of Turkmenistan "
+        "for hosting the Conference, and for providing all the necessary support."
+    )
+    thanks = (
+        "We express our deepest appreciation to the Government and people of Turkmenistan "
+        "for their generous hospitality during the Conference."
+    )
+    old = [P[0], moved, *P[1:5], thanks, *P[5:]]
+    new = [P[0], *P[1:5], moved.replace("all the", "all"), *P[5:]]
+    assert ops(old, new)[5:7] == [("delete", (6,), ()), ("move", (1,), (5,))]
+    # Without a better origin elsewhere the lone pair stands.
+    assert ops([P[0], *P[1:5], thanks, *P[5:]], new)[5] == ("modify", (5,), (5,))
