@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 
-from diffdoc.align.similarity import (
+from diffdoc.alignment.similarity import (
     CANDIDATES,
     COMMON_SHINGLE,
     CONTEST_MARGIN,
