@@ -213,7 +213,7 @@ def test_drop_separators() -> None:
 def test_page_cuts_need_evidence_or_plain_wording() -> None:
     running = "The Parties call upon all States to support the work of the"
     # The source shows a page break: the second half joins even in uppercase.
-    joined = join_page_cuts([Draft(running), Draft("Council on this matter.", page_break=True)])
+    joined = join_page_cuts([Draft(running), Draft("Council on this matter.", soft_break=True)])
     assert texts(joined) == [(None, f"{running} Council on this matter.")]
     # Without that evidence, the second half must complete a sentence.
     head = "We affirm the importance of the Convention on Biological"
