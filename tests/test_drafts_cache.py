@@ -101,3 +101,11 @@ def test_differ_digest_covers_the_comparing_modules() -> None:
         digest.update((package / f"{name}.py").read_bytes())
     assert differ_digest() == digest.hexdigest()
     assert {"align", "wordiff", "normalize"} <= set(DIFFER_MODULES)
+
+
+def test_differ_digest_covers_every_alignment_module() -> None:
+    from diffdoc.drafts.cache import DIFFER_MODULES
+
+    package = Path(__file__).resolve().parents[1] / "diffdoc"
+    steps = {f"alignment/{p.stem}" for p in (package / "alignment").glob("*.py")}
+    assert steps <= set(DIFFER_MODULES), steps - set(DIFFER_MODULES)

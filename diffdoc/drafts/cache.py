@@ -36,7 +36,19 @@ from diffdoc.models import (
 CACHE_FORMAT = "diffdoc-compare-cache/1"
 # The modules whose code decides a comparison: a change to any of them makes cached
 # comparisons stale even when the version number stays the same.
-DIFFER_MODULES = ("align", "compare", "wordiff", "normalize", "segment", "models")
+DIFFER_MODULES = (
+    "align",
+    "alignment/__init__",
+    "alignment/anchors",
+    "alignment/gaps",
+    "alignment/moves",
+    "alignment/similarity",
+    "compare",
+    "wordiff",
+    "normalize",
+    "segment",
+    "models",
+)
 CACHE_DIR = Path("cache") / "compare"
 SEGMENT_OPS = ("equal", "insert", "delete")
 
@@ -50,7 +62,10 @@ def differ_digest() -> str:
     package = resources.files("diffdoc")
     for name in DIFFER_MODULES:
         digest.update(name.encode())
-        digest.update(package.joinpath(f"{name}.py").read_bytes())
+        source = package
+        for part in f"{name}.py".split("/"):
+            source = source.joinpath(part)
+        digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
