@@ -277,6 +277,21 @@ def _write_output(path: Path, text: str) -> None:
         raise DiffdocUsageError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
+def _comparison_options(func: F) -> F:
+    """--strict, --ignore-case and --ignore-punctuation, shared by `compare` and `report`."""
+    for option in reversed(
+        [
+            click.option(
+                "--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes."
+            ),
+            click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal."),
+            click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not compared."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
 @main.command(name="compare")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
@@ -288,9 +303,7 @@ def _write_output(path: Path, text: str) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file (replaced atomically; - for stdout).",
 )  # fmt: skip
-@click.option("--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes.")
-@click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal.")
-@click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not compared.")
+@_comparison_options
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="Colour the text report (auto: when writing to a terminal).",
@@ -347,9 +360,7 @@ def compare_command(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
     help="The HTML file to write (replaced atomically; - for stdout).",
 )  # fmt: skip
-@click.option("--strict", is_flag=True, help="Typographic variants (quotes, dashes) are changes.")
-@click.option("--ignore-case", is_flag=True, help="Upper and lower case compare equal.")
-@click.option("--ignore-punctuation", is_flag=True, help="Punctuation is not compared.")
+@_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
 @_corpus_option
