@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diffdoc.align import align
+from diffdoc.align import Pairing, align
 from diffdoc.normalize import comparison_key
 
 SIGNED = "Today, we, the heads of State, have formally signed the Charter."
@@ -10,13 +10,21 @@ MOVED = "The member states will cooperate in the fight against terrorism."
 BELIEVE = "We believe that the SCO establishment is in accord with the existing situation."
 
 
+def _aligned(old: list[str], new: list[str]) -> list[Pairing]:
+    return align([comparison_key(t) for t in old], [comparison_key(t) for t in new])
+
+
+def _ops(pairings: list[Pairing]) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
+    return [(p.op, p.old, p.new) for p in pairings]
+
+
 def test_no_split_across_a_paragraph_paired_elsewhere() -> None:
     # new[2] is a paragraph paired as a move, so "a.b" -> "a" + "b" is no split of
     # consecutive paragraphs (found by Hypothesis in test_contract_invariants).
     old = [SIGNED, "a.b", BELIEVE, MOVED]
     new = [SIGNED, "a", MOVED, "b", BELIEVE]
-    pairings = align([comparison_key(t) for t in old], [comparison_key(t) for t in new])
-    assert [(p.op, p.old, p.new) for p in pairings] == [
+    pairings = _aligned(old, new)
+    assert _ops(pairings) == [
         ("equal", (0,), (0,)),
         ("insert", (), (1,)),
         ("move", (3,), (2,)),
@@ -30,8 +38,8 @@ def test_no_split_across_a_paragraph_paired_elsewhere() -> None:
 def test_repeated_paragraph_between_pieces_is_inserted_not_moved() -> None:
     old = [SIGNED, "a.b", BELIEVE, SIGNED]
     new = [SIGNED, "a", SIGNED, "b", BELIEVE]
-    pairings = align([comparison_key(t) for t in old], [comparison_key(t) for t in new])
-    assert [(p.op, p.old, p.new) for p in pairings] == [
+    pairings = _aligned(old, new)
+    assert _ops(pairings) == [
         ("equal", (0,), (0,)),
         ("insert", (), (1,)),
         ("insert", (), (2,)),
