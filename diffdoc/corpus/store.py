@@ -322,7 +322,9 @@ class Corpus:
         except InputError as error:
             raise CorpusError(f"{path}: corrupt normalized text ({error.problem})") from None
         source = Source(version.ref, version.sha256, version.format, version.encoding)
-        record, _ = self.history(version.doc_id)
+        # The version came from resolve() or history(), which brought the index up to date:
+        # one query, not another look at every version's metadata file.
+        record = self.index.document(version.doc_id) or self.history(version.doc_id)[0]
         # What the corpus records about the version (given to `add`) completes the text's own.
         facts = {
             "date": version.date,
