@@ -32,7 +32,6 @@ from diffdoc.corpus import (
 from diffdoc.corpus import history as corpus_history
 from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
-from diffdoc.corpus.safeio import atomic_write
 from diffdoc.docformat import document_json
 from diffdoc.drafts.brackets import BracketCounts, bracket_series
 from diffdoc.drafts.render import (
@@ -53,6 +52,7 @@ from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.normalize import KeyConfig
+from diffdoc.output import write_output
 from diffdoc.pairload import PARALLEL_THRESHOLD, load_pair
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
@@ -270,11 +270,9 @@ def _refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
 
 
 def _write_output(path: Path, text: str) -> None:
-    """Write a report atomically: on any error no half-written file is left behind."""
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as error:
-        raise DiffdocUsageError(f"{path}: cannot write: {error.strerror or error}") from None
+    """Write a report: a regular file atomically (no half-written file is ever left behind),
+    a device or FIFO directly, through a symbolic link to the file it names (diffdoc.output)."""
+    write_output(path, text.encode("utf-8"))
 
 
 def _comparison_options(func: F) -> F:
@@ -301,7 +299,7 @@ def _comparison_options(func: F) -> F:
 )  # fmt: skip
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (replaced atomically; - for stdout).",
+    help="Write the report here (a file is replaced atomically; - for stdout).",
 )  # fmt: skip
 @_comparison_options
 @click.option(
@@ -358,7 +356,7 @@ def compare_command(
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-    help="The HTML file to write (replaced atomically; - for stdout).",
+    help="The HTML file to write (replaced atomically; a device or FIFO is written; - for stdout).",
 )  # fmt: skip
 @_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
