@@ -99,6 +99,8 @@ def add_version(
     sha256 = sha256_hex(data)
     with corpus.write_lock():
         doc_dir = corpus.document_dir(doc_id)
+        safeio.refuse_links(corpus.root, doc_dir)
+        safeio.refuse_links(corpus.root, corpus.object_path(sha256))
         _clean_leftovers(corpus.documents_dir, doc_dir)
         orphans.clean_abandoned(corpus)
         other = case_collision(doc_id, corpus.document_ids_on_disk())
@@ -315,6 +317,7 @@ def remove(corpus: Corpus, ref: Ref) -> RemoveResult:
     """
     with corpus.write_lock():
         doc_dir = corpus.document_dir(ref.doc_id)
+        safeio.refuse_links(corpus.root, doc_dir)
         if not (doc_dir / DOCUMENT_FILE).is_file():
             raise UnknownRefError(f"{corpus.root}: no document {ref.doc_id!r}")
         _, versions = corpus.read_from_disk(ref.doc_id)
@@ -326,6 +329,9 @@ def remove(corpus: Corpus, ref: Ref) -> RemoveResult:
                 raise UnknownRefError(f"{ref}: no such version in {corpus.root}")
         whole = len(doomed) == len(versions)
         target = doc_dir if whole else corpus.version_dir(doomed[0])
+        safeio.refuse_links(corpus.root, target)
+        for version in doomed:
+            safeio.refuse_links(corpus.root, corpus.object_path(version.sha256))
         parent = target.parent
         temp = safeio.temp_name(parent, "removed-")
         os.rename(target, temp)
