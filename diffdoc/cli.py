@@ -49,11 +49,13 @@ from diffdoc.drafts.series import corpus_brackets, corpus_lineage, corpus_trace
 from diffdoc.drafts.trace import match_key
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.gcpause import paused_gc
-from diffdoc.ingest import FORMATS, read_document
+from diffdoc.ingest import FORMATS, read_document, read_input
+from diffdoc.ingest.limits import MAX_INPUT_BYTES, parse_size, size_text
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.normalize import KeyConfig
 from diffdoc.output import write_output
 from diffdoc.pairload import PARALLEL_THRESHOLD, load_pair
+from diffdoc.paths import shown
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
 
@@ -167,6 +169,26 @@ _corpus_option = click.option(
 )
 
 
+def _byte_size(ctx: click.Context, param: click.Parameter, value: str | int) -> int:
+    """`--max-size`: bytes, or `500k`, `200M`, `1G`."""
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_size(value)
+    except DiffdocError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
+_max_size_option = click.option(
+    "--max-size",
+    type=str,
+    callback=_byte_size,
+    default=MAX_INPUT_BYTES,
+    envvar="DIFFDOC_MAX_SIZE",
+    help=f"Refuse inputs larger than this (200M, 1G...; default {size_text(MAX_INPUT_BYTES)}).",
+)
+
+
 # --- reading ----------------------------------------------------------------------------------
 
 
@@ -188,13 +210,15 @@ _corpus_option = click.option(
     help="Input format (default: from the file's content and extension).",
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@_max_size_option
 @_corpus_option
 @library_errors
 def normalize(
-    file: Path, output: str, fmt: str | None, encoding: str | None, corpus_dir: Path
+    file: Path, output: str, fmt: str | None, encoding: str | None, max_size: int, corpus_dir: Path
 ) -> None:
-    """Read FILE (or a corpus reference, DOC@LABEL) and print its normalized form."""
-    document = _load_document(file, fmt, encoding, corpus_dir)
+    """Read FILE (`-`: standard input; or a corpus reference, DOC@LABEL) and print its
+    normalized form."""
+    document = _load_document(file, fmt, encoding, corpus_dir, max_size)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     else:
@@ -207,7 +231,11 @@ OUTPUT_FORMATS = ("text", "json", "md", "html")
 
 
 def _load_document(
-    arg: Path, fmt: str | None, encoding: str | None, corpus_dir: Path | None = None
+    arg: Path,
+    fmt: str | None,
+    encoding: str | None,
+    corpus_dir: Path | None = None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> Document:
     """The document an argument names: a file, or else a corpus reference such as DOC@LABEL.
 
@@ -215,11 +243,11 @@ def _load_document(
     """
     root = corpus_dir or Path(os.environ.get("DIFFDOC_CORPUS", "corpus"))
     if arg.exists() or not looks_like_ref(str(arg)):
-        return read_document(arg, fmt=fmt, encoding=encoding)
+        return read_document(arg, fmt=fmt, encoding=encoding, max_size=max_size)
     if not Corpus.is_corpus(root):
         # `draft.txt` is most likely a mistyped file; `DOC@v2` or a bare `DOC` a reference.
         if "@" not in str(arg) and arg.suffix:
-            return read_document(arg, fmt=fmt, encoding=encoding)
+            return read_document(arg, fmt=fmt, encoding=encoding, max_size=max_size)
         where = root if root.is_absolute() else f"./{root}"
         raise InputError(
             arg,
@@ -235,12 +263,17 @@ def _load_document(
 
 
 def _load_pair(
-    old: Path, new: Path, fmt: str | None, encoding: str | None, corpus_dir: Path | None
+    old: Path,
+    new: Path,
+    fmt: str | None,
+    encoding: str | None,
+    corpus_dir: Path | None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> tuple[Document, Document]:
     """Both sides of a comparison; large files are read at the same time on two cores."""
     sizes = [path.stat().st_size if path.is_file() else 0 for path in (old, new)]
     return load_pair(
-        lambda arg: _load_document(arg, fmt, encoding, corpus_dir),
+        lambda arg: _load_document(arg, fmt, encoding, corpus_dir, max_size),
         old,
         new,
         parallel=sum(sizes) >= PARALLEL_THRESHOLD,
@@ -264,8 +297,8 @@ def _refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
         with contextlib.suppress(OSError):  # a corpus reference, or a file that vanished
             if source.exists() and os.path.samefile(source, output):
                 raise DiffdocUsageError(
-                    f"{output}: is the input {source}; writing the report there would "
-                    "destroy it (choose another -o)"
+                    f"{shown(output)}: is the input {shown(source)}; writing the report "
+                    "there would destroy it (choose another -o)"
                 )
 
 
@@ -308,6 +341,7 @@ def _comparison_options(func: F) -> F:
 )  # fmt: skip
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@_max_size_option
 @_corpus_option
 @library_errors
 def compare_command(
@@ -321,6 +355,7 @@ def compare_command(
     color: str,
     fmt: str | None,
     encoding: str | None,
+    max_size: int,
     corpus_dir: Path,
 ) -> None:
     """Compare two versions of a text: aligned paragraphs and word-level changes.
@@ -338,7 +373,8 @@ def compare_command(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
-        comparison = compare_documents(*_load_pair(old, new, fmt, encoding, corpus_dir), options)
+        pair = _load_pair(old, new, fmt, encoding, corpus_dir, max_size)
+        comparison = compare_documents(*pair, options)
         render_options: dict[str, Any] = {}
         if output_format == "text":
             tty = output is None and _stdout_is_tty()
@@ -361,6 +397,7 @@ def compare_command(
 @_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@_max_size_option
 @_corpus_option
 @library_errors
 def report_command(
@@ -372,6 +409,7 @@ def report_command(
     ignore_punctuation: bool,
     fmt: str | None,
     encoding: str | None,
+    max_size: int,
     corpus_dir: Path,
 ) -> None:
     """Write a side-by-side HTML report comparing OLD with NEW, and print its path.
@@ -384,14 +422,15 @@ def report_command(
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
-    comparison = compare_documents(*_load_pair(old, new, fmt, encoding, corpus_dir), options)
+    pair = _load_pair(old, new, fmt, encoding, corpus_dir, max_size)
+    comparison = compare_documents(*pair, options)
     page = render_report(comparison, "html")
     if _is_stdout(output):  # the page on stdout; the summary on stderr, so the page stays clean
         click.echo(page, nl=False)
         click.echo(f"<stdout>: {report_summary(comparison)}", err=True)
         return
     _write_output(output, page)
-    click.echo(f"{output}: {report_summary(comparison)}")
+    click.echo(f"{shown(output)}: {report_summary(comparison)}")
 
 
 # --- corpus -----------------------------------------------------------------------------------
@@ -422,7 +461,7 @@ def init(directory: Path | None, corpus_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--doc", "doc_id", required=True, help="Document id, e.g. sco-declaration-2002.")
 @click.option("--version", "label", help="Version label (default: v1, v2, ...).")
 @click.option("--date", help="The version's date, YYYY-MM-DD (default: from the file, if any).")
@@ -432,18 +471,18 @@ def init(directory: Path | None, corpus_dir: Path) -> None:
 @click.option("--note", help="A note on this version.")
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@_max_size_option
 @_corpus_option
 @library_errors
-def add(file: Path, doc_id: str, corpus_dir: Path, **options: Any) -> None:
-    """Store FILE as a new version of document DOC (identical bytes are not stored twice)."""
+def add(file: Path, doc_id: str, corpus_dir: Path, max_size: int, **options: Any) -> None:
+    """Store FILE (`-`: standard input) as a new version of document DOC (identical bytes are
+    not stored twice)."""
     corpus = Corpus.open(corpus_dir)
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise DiffdocUsageError(f"{file}: cannot read ({error.strerror})") from None
-    result = add_version(corpus, data, name=str(file), doc_id=doc_id, **options)
+    data = read_input(file, max_size)
+    name = "<stdin>" if str(file) == "-" else shown(file)
+    result = add_version(corpus, data, name=name, doc_id=doc_id, max_size=max_size, **options)
     if not result.added:
-        click.echo(f"{file}: already stored as {result.version.ref}; nothing added")
+        click.echo(f"{name}: already stored as {result.version.ref}; nothing added")
         return
     what = "new document" if result.new_document else "version"
     click.echo(f"added {result.version.ref} (#{result.version.number}, {what})")
@@ -630,7 +669,7 @@ def export(ref: str, fmt: str, output: Path | None, corpus_dir: Path) -> None:
         click.echo(text, nl=False)
         return
     _write_output(output, text)
-    click.echo(f"wrote {output}")
+    click.echo(f"wrote {shown(output)}")
 
 
 @main.command()
@@ -739,7 +778,7 @@ def history(
             lineage, counts, doc_id=series.document.id, title=series.document.title
         )
         _write_output(report_path, page)
-        click.echo(f"wrote {report_path}")
+        click.echo(f"wrote {shown(report_path)}")
         return
     if number is None:
         rows = version_rows(lineage, counts)

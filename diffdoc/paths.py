@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 
 
-def shown(path: str | os.PathLike[str]) -> str:
+def shown(path: object) -> str:
     """`path` as printable text: undecodable bytes appear as `\\xNN` escapes."""
-    text = os.fspath(path)
+    text = os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(path)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -54,3 +54,25 @@ def run(
         check=False,
         **kwargs,  # type: ignore[arg-type]
     )
+
+
+def peak_memory_kb(*args: str | os.PathLike[str]) -> tuple[int, str, int]:
+    """Run diffdoc in a child; its exit status, stderr and peak resident memory in kB."""
+    script = (
+        "import resource, runpy, sys\n"
+        "sys.argv = ['diffdoc', *sys.argv[1:]]\n"
+        "try:\n"
+        "    runpy.run_module('diffdoc', run_name='__main__')\n"
+        "finally:\n"
+        "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "    sys.stderr.write(f'\\npeak-kb {peak}\\n')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, *map(os.fspath, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    err, _, peak = done.stderr.rpartition("\npeak-kb ")
+    return done.returncode, err.rstrip("\n") + "\n" if err.strip() else "", int(peak)

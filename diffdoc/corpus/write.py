@@ -41,8 +41,9 @@ from diffdoc.corpus.store import (
     sha256_hex,
 )
 from diffdoc.errors import CorpusError, UnknownRefError
-from diffdoc.ingest import parse_bytes
+from diffdoc.ingest import MAX_INPUT_BYTES, parse_bytes
 from diffdoc.models import Document, Source
+from diffdoc.paths import shown
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def add_version(
     note: str | None = None,
     fmt: str | None = None,
     encoding: str | None = None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> AddResult:
     """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`."""
     check_doc_id(doc_id)
@@ -95,7 +97,8 @@ def add_version(
         check_one_line("note", note)
     if lang is not None:
         check_lang(lang)
-    parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    name = shown(name)
+    parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
     sha256 = sha256_hex(data)
     with corpus.write_lock():
         doc_dir = corpus.document_dir(doc_id)
