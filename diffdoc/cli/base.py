@@ -77,7 +77,7 @@ corpus_option = click.option(
 )
 
 
-OUTPUT_FORMATS = ("text", "json", "md", "html")
+OUTPUT_FORMATS = ("text", "json", "md", "html", "docx")
 
 
 def load_document(
@@ -143,10 +143,11 @@ def refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
                 )
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a report atomically: on any error no half-written file is left behind."""
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write a report (text, or the bytes of a binary one) atomically: on any error no
+    half-written file is left behind."""
     try:
-        atomic_write(path, text.encode("utf-8"))
+        atomic_write(path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as error:
         raise DiffdocUsageError(f"{path}: cannot write: {error.strerror or error}") from None
 

@@ -25,6 +25,7 @@ from diffdoc.cli.base import (
     stdout_is_tty,
     write_output,
 )
+from diffdoc.cli.word import author_option, refuse_terminal, write_redline
 from diffdoc.compare import compare as compare_documents
 from diffdoc.docformat import document_json
 from diffdoc.gcpause import paused_gc
@@ -85,7 +86,8 @@ def _comparison_options(func: F) -> F:
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
-    show_default=True, help="Report format: terminal text, JSON contract, Markdown or HTML.",
+    show_default=True,
+    help="Report format: terminal text, JSON contract, Markdown, HTML or a Word redline (docx).",
 )  # fmt: skip
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -98,6 +100,7 @@ def _comparison_options(func: F) -> F:
 )  # fmt: skip
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@author_option
 @corpus_option
 @library_errors
 def compare_command(
@@ -111,6 +114,7 @@ def compare_command(
     color: str,
     fmt: str | None,
     encoding: str | None,
+    author: str,
     corpus_dir: Path,
 ) -> None:
     """Compare two versions of a text: aligned paragraphs and word-level changes.
@@ -118,8 +122,11 @@ def compare_command(
     OLD and NEW are files or corpus references (DOC, DOC@LABEL, DOC@2, DOC@latest~1); an
     existing file of the same name wins.
 
-    Exit status: 0 no wording differences, 1 differences, 2 trouble.
+    `-f docx` writes a Word redline with tracked changes (to stdout only when it is not a
+    terminal). Exit status: 0 no wording differences, 1 differences, 2 trouble.
     """
+    if output_format == "docx":
+        refuse_terminal(output)
     if output is not None and is_stdout(output):
         output = None  # the terminal-aware path below (colour, pipes) handles stdout
     if output is not None:
@@ -129,6 +136,9 @@ def compare_command(
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
         comparison = compare_documents(*read_pair(old, new, fmt, encoding, corpus_dir), options)
+        if output_format == "docx":
+            write_redline(comparison, output, author)
+            sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
         render_options: dict[str, Any] = {}
         if output_format == "text":
             tty = output is None and stdout_is_tty()
@@ -146,35 +156,49 @@ def compare_command(
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-    help="The HTML file to write (replaced atomically; - for stdout).",
+    help="The file to write (replaced atomically; - for stdout).",
+)  # fmt: skip
+@click.option(
+    "--format", "report_format", type=click.Choice(["html", "docx"]), default="html",
+    show_default=True, help="html: the side-by-side page; docx: a Word redline.",
 )  # fmt: skip
 @_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@author_option
 @corpus_option
 @library_errors
 def report_command(
     old: Path,
     new: Path,
     output: Path,
+    report_format: str,
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
     fmt: str | None,
     encoding: str | None,
+    author: str,
     corpus_dir: Path,
 ) -> None:
     """Write a side-by-side HTML report comparing OLD with NEW, and print its path.
 
     The same as `compare --format html -o FILE`. OLD and NEW are files or corpus references.
     The page is one self-contained file: it opens from disk, makes no network requests and
-    reads fine without JavaScript. Exit status: 0 written, 2 trouble.
+    reads fine without JavaScript. `--format docx` writes a Word redline with tracked changes
+    instead. Exit status: 0 written, 2 trouble.
     """
+    if report_format == "docx":
+        refuse_terminal(output)
     refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     comparison = compare_documents(*read_pair(old, new, fmt, encoding, corpus_dir), options)
+    if report_format == "docx":
+        written = write_redline(comparison, output, author)
+        click.echo(f"{written or '<stdout>'}: {report_summary(comparison)}", err=written is None)
+        return
     page = render_report(comparison, "html")
     if is_stdout(output):  # the page on stdout; the summary on stderr, so the page stays clean
         click.echo(page, nl=False)

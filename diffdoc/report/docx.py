@@ -22,6 +22,7 @@ from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -87,7 +88,16 @@ def redline_document(comparison: Comparison, *, author: str, date: dt.datetime) 
     _header(document, comparison, author, date)
     _properties(document, comparison, author, date)
     _track_changes(document)
+    _drop_thumbnail(document)
     return document
+
+
+def _drop_thumbnail(document: Any) -> None:
+    """The default template carries a thumbnail of its own blank page; a redline has none."""
+    relationships = document.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            del relationships[key]
 
 
 def _style_ids(document: Any) -> dict[BlockKind, str | None]:
@@ -103,25 +113,19 @@ def _style_ids(document: Any) -> dict[BlockKind, str | None]:
 def _paragraph(
     paragraph: Paragraph, styles: dict[BlockKind, str | None], revisions: Revisions
 ) -> Any:
-    """The w:p of one planned paragraph: style, mark revisions, style change, runs."""
+    """The w:p of one planned paragraph: style, mark revision, runs. A paragraph whose kind
+    changed (a heading that became a paragraph) takes its new style untracked: LibreOffice
+    loses the deletions of a paragraph that carries a tracked style change (w:pPrChange)."""
     p = OxmlElement("w:p")
     properties = OxmlElement("w:pPr")
     style_id = styles[paragraph.kind]
     if style_id:
         properties.append(_style(style_id))
-    marks = revisions.mark(paragraph.mark, paragraph.mark_moved)
+    marks = revisions.mark(paragraph.mark)
     if marks:
         run_properties = OxmlElement("w:rPr")
         run_properties.extend(marks)
         properties.append(run_properties)
-    if paragraph.old_kind:
-        change = revisions.stamp("w:pPrChange")
-        old_properties = OxmlElement("w:pPr")
-        old_style = styles[paragraph.old_kind]
-        if old_style:
-            old_properties.append(_style(old_style))
-        change.append(old_properties)
-        properties.append(change)
     if len(properties):
         p.append(properties)
     for piece in paragraph.pieces:

@@ -55,15 +55,9 @@ class Paragraph:
     pieces: list[Piece] = field(default_factory=list)
     mark: Side = "both"
     kind: BlockKind = "paragraph"
-    old_kind: BlockKind | None = None  # the old text's kind, where it differs from `kind`
     part: Part = "whole"
     move: str | None = None
     comment: str | None = None
-
-    @property
-    def mark_moved(self) -> bool:
-        """True when the mark is a move's own (a move source's or destination's paragraph)."""
-        return (self.part, self.mark) in (("from", "old"), ("to", "new"))
 
 
 @dataclass(frozen=True)
@@ -280,8 +274,7 @@ def _paragraphs(element: _Element, comparison: Comparison, config: KeyConfig) ->
     def start() -> None:
         old_kind = old_kinds[min(old_at, len(old_kinds) - 1)] if old_kinds else "paragraph"
         kind = new_kinds[min(new_at, len(new_kinds) - 1)] if use_new else old_kind
-        was = old_kind if element.part == "whole" and old_kinds and old_kind != kind else None
-        paragraphs.append(Paragraph(kind=kind, old_kind=was, part=element.part, move=element.move))
+        paragraphs.append(Paragraph(kind=kind, part=element.part, move=element.move))
 
     start()
     for token in tokens:
@@ -293,9 +286,6 @@ def _paragraphs(element: _Element, comparison: Comparison, config: KeyConfig) ->
         old_at += token.side in ("old", "both")
         new_at += token.side in ("new", "both")
         start()
-    for paragraph in paragraphs[:-1]:  # an old style is restored only where one stays one
-        if paragraph.mark != "both":
-            paragraph.old_kind = None
     paragraphs[0].comment = _comment(element, config)
     return paragraphs
 

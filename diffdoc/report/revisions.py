@@ -2,8 +2,8 @@
 reading a body back the way Word's "Accept all" and "Reject all" would.
 
 Revisions used: `w:ins`/`w:del` around runs (deleted text in `w:delText`), `w:moveFrom`/`w:moveTo`
-around moved runs inside `w:moveFromRangeStart`/`w:moveToRangeStart` ranges of one name, the
-same four on a paragraph mark (`w:pPr/w:rPr`), and `w:pPrChange` for a paragraph whose style
+around moved runs inside `w:moveFromRangeStart`/`w:moveToRangeStart` ranges of one name,
+`w:ins`/`w:del` on a paragraph mark (`w:pPr/w:rPr`), and `w:pPrChange` for a paragraph whose style
 changed. A paragraph mark kept by neither view (between a deleted last paragraph and an inserted
 one after it) carries both `w:ins` and `w:del`, as Word writes it.
 """
@@ -62,14 +62,15 @@ class Revisions:
             wrapper.append(_run(piece.text, deleted=deleted))
         return wrapper
 
-    def mark(self, side: Side, moved: bool) -> list[Any]:
-        """The revision elements of a paragraph mark kept by `side`'s views."""
+    def mark(self, side: Side) -> list[Any]:
+        """The revision elements of a paragraph mark kept by `side`'s views. A moved
+        paragraph's mark is a deletion or insertion too, not `w:moveFrom`/`w:moveTo`: Word
+        reads both alike, and LibreOffice (7.4) drops a moved mark, leaving an empty paragraph
+        in its "Accept all"."""
         if side == "both":
             return []
         if side == "neither":
             return [self.stamp("w:ins"), self.stamp("w:del")]
-        if moved:
-            return [self.stamp("w:moveFrom" if side == "old" else "w:moveTo")]
         return [self.stamp("w:del" if side == "old" else "w:ins")]
 
 
@@ -91,7 +92,13 @@ def _run(text: str, *, deleted: bool) -> Any:
 # --- the two views ----------------------------------------------------------------------------
 
 _TEXT = {qn("w:t"), qn("w:delText")}
-_CHARACTERS = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\r"}
+_CHARACTERS = {
+    qn("w:tab"): "\t",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\r",
+    qn("w:noBreakHyphen"): "\u2011",
+    qn("w:softHyphen"): "\u00ad",
+}
 _GONE = {
     "accept": {qn("w:del"), qn("w:moveFrom")},
     "reject": {qn("w:ins"), qn("w:moveTo")},
