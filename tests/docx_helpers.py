@@ -8,7 +8,7 @@ import zipfile
 from typing import Any
 
 from diffdoc.compare import compare
-from diffdoc.models import Block, Comparison, CompareOptions, Document, Source
+from diffdoc.models import Block, CompareOptions, Comparison, Document, Source
 from diffdoc.normalize import KeyConfig, comparison_key
 from diffdoc.report.docx import redline_document, render_docx
 from diffdoc.report.revisions import document_body, view_paragraphs

@@ -57,7 +57,7 @@ def _xml(data: bytes, part: str = "word/document.xml") -> etree._Element:
 
 
 def test_accept_gives_new_and_reject_gives_old() -> None:
-    comparison, data = redline(OLD, NEW)
+    _, data = redline(OLD, NEW)
     accepted, rejected = views(data)
     assert accepted == NEW.texts
     # the quotes are typography: not marked, so both views show the new ones
@@ -65,7 +65,7 @@ def test_accept_gives_new_and_reject_gives_old() -> None:
 
 
 def test_strict_marks_typography_and_reject_is_exact() -> None:
-    comparison, data = redline(OLD, NEW, strict=True)
+    _, data = redline(OLD, NEW, strict=True)
     accepted, rejected = views(data)
     assert (accepted, rejected) == (NEW.texts, OLD.texts)
     deleted = "".join(_xml(data).itertext())
@@ -157,7 +157,7 @@ def test_a_changed_kind_takes_the_new_style_untracked() -> None:
 
 
 def test_header_names_both_versions_and_the_counts() -> None:
-    comparison, data = redline(OLD, NEW)
+    _, data = redline(OLD, NEW)
     files = parts(data)
     headers = [etree.fromstring(files[n]) for n in files if n.startswith("word/header")]
     texts = ["".join(h.itertext()) for h in headers]
