@@ -40,10 +40,11 @@ from diffdoc.report.text import summary as report_summary
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "plain"]),
     default="text",
     show_default=True,
-    help="text: the normalized format (reads back to the same document); json: the blocks.",
+    help="text: the normalized format (reads back to the same document); json: the blocks; "
+    "plain: the text alone, a paragraph per line (a textconv for git's word diff).",
 )
 @click.option(
     "--from",
@@ -62,6 +63,8 @@ def normalize(
     document = load_document(file, fmt, encoding, corpus_dir)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
+    elif output == "plain":
+        click.echo("\n\n".join(document.texts))
     else:
         click.echo(docformat.dumps(document), nl=False)
 
