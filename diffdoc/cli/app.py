@@ -11,7 +11,8 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
     "Reading and comparing": {
         "normalize": "Print a document's normalized form (text or JSON).",
         "compare": "Compare two texts, paragraph by paragraph and word by word.",
-        "report": "Write the side-by-side HTML change report.",
+        "report": "Write the side-by-side HTML change report (or a Word redline).",
+        "git-diff": "git's external diff: the wording changes of one file.",
     },
     "The corpus of versions": {
         "init": "Create a corpus folder.",

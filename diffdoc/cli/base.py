@@ -99,7 +99,7 @@ max_size_option = click.option(
 )
 
 
-OUTPUT_FORMATS = ("text", "json", "md", "html")
+OUTPUT_FORMATS = ("text", "json", "md", "html", "docx")
 
 
 def load_document(
@@ -174,10 +174,11 @@ def refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
                 )
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a report: a regular file atomically (no half-written file is ever left behind),
-    a device or FIFO directly, through a symbolic link to the file it names (diffdoc.output)."""
-    write_report_file(path, text.encode("utf-8"))
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write a report (text, or the bytes of a binary one): a regular file atomically (no
+    half-written file is ever left behind), a device or FIFO directly, through a symbolic link
+    to the file it names (diffdoc.output)."""
+    write_report_file(path, text.encode("utf-8") if isinstance(text, str) else text)
 
 
 json_option = click.option(

@@ -26,6 +26,7 @@ from diffdoc.cli.base import (
     stdout_is_tty,
     write_output,
 )
+from diffdoc.cli.word import author_option, refuse_terminal, write_redline
 from diffdoc.compare import compare as compare_documents
 from diffdoc.docformat import document_json
 from diffdoc.gcpause import paused_gc
@@ -41,10 +42,11 @@ from diffdoc.report.text import summary as report_summary
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "plain"]),
     default="text",
     show_default=True,
-    help="text: the normalized format (reads back to the same document); json: the blocks.",
+    help="text: the normalized format (reads back to the same document); json: the blocks; "
+    "plain: the text alone, a paragraph per line (a textconv for git's word diff).",
 )
 @click.option(
     "--from",
@@ -65,6 +67,8 @@ def normalize(
     document = load_document(file, fmt, encoding, corpus_dir, max_size)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
+    elif output == "plain":
+        click.echo("\n\n".join(document.texts))
     else:
         click.echo(docformat.dumps(document), nl=False)
 
@@ -89,7 +93,8 @@ def _comparison_options(func: F) -> F:
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
-    show_default=True, help="Report format: terminal text, JSON contract, Markdown or HTML.",
+    show_default=True,
+    help="Report format: terminal text, JSON contract, Markdown, HTML or a Word redline (docx).",
 )  # fmt: skip
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -103,6 +108,7 @@ def _comparison_options(func: F) -> F:
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
 @max_size_option
+@author_option
 @corpus_option
 @library_errors
 def compare_command(
@@ -117,6 +123,7 @@ def compare_command(
     fmt: str | None,
     encoding: str | None,
     max_size: int,
+    author: str,
     corpus_dir: Path,
 ) -> None:
     """Compare two versions of a text: aligned paragraphs and word-level changes.
@@ -124,8 +131,11 @@ def compare_command(
     OLD and NEW are files or corpus references (DOC, DOC@LABEL, DOC@2, DOC@latest~1); an
     existing file of the same name wins.
 
-    Exit status: 0 no wording differences, 1 differences, 2 trouble.
+    `-f docx` writes a Word redline with tracked changes (to stdout only when it is not a
+    terminal). Exit status: 0 no wording differences, 1 differences, 2 trouble.
     """
+    if output_format == "docx":
+        refuse_terminal(output)
     if output is not None and is_stdout(output):
         output = None  # the terminal-aware path below (colour, pipes) handles stdout
     if output is not None:
@@ -136,6 +146,9 @@ def compare_command(
     with paused_gc():  # one pause for the whole command: its objects form no cycles
         pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
         comparison = compare_documents(*pair, options)
+        if output_format == "docx":
+            write_redline(comparison, output, author)
+            sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
         render_options: dict[str, Any] = {}
         if output_format == "text":
             tty = output is None and stdout_is_tty()
@@ -153,38 +166,52 @@ def compare_command(
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-    help="The HTML file to write (replaced atomically; a device or FIFO is written; - for stdout).",
+    help="The file to write (replaced atomically; a device or FIFO is written; - for stdout).",
+)  # fmt: skip
+@click.option(
+    "--format", "report_format", type=click.Choice(["html", "docx"]), default="html",
+    show_default=True, help="html: the side-by-side page; docx: a Word redline.",
 )  # fmt: skip
 @_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
 @max_size_option
+@author_option
 @corpus_option
 @library_errors
 def report_command(
     old: Path,
     new: Path,
     output: Path,
+    report_format: str,
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
     fmt: str | None,
     encoding: str | None,
     max_size: int,
+    author: str,
     corpus_dir: Path,
 ) -> None:
     """Write a side-by-side HTML report comparing OLD with NEW, and print its path.
 
     The same as `compare --format html -o FILE`. OLD and NEW are files or corpus references.
     The page is one self-contained file: it opens from disk, makes no network requests and
-    reads fine without JavaScript. Exit status: 0 written, 2 trouble.
+    reads fine without JavaScript. `--format docx` writes a Word redline with tracked changes
+    instead. Exit status: 0 written, 2 trouble.
     """
+    if report_format == "docx":
+        refuse_terminal(output)
     refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
     comparison = compare_documents(*pair, options)
+    if report_format == "docx":
+        written = write_redline(comparison, output, author)
+        click.echo(f"{written or '<stdout>'}: {report_summary(comparison)}", err=written is None)
+        return
     page = render_report(comparison, "html")
     if is_stdout(output):  # the page on stdout; the summary on stderr, so the page stays clean
         click.echo(page, nl=False)
