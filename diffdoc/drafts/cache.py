@@ -33,7 +33,8 @@ from diffdoc.models import (
     Stats,
 )
 
-CACHE_FORMAT = "diffdoc-compare-cache/1"
+# /2: segments carry their cosmetic flag ([op, text, 1]), stats the punctuation count.
+CACHE_FORMAT = "diffdoc-compare-cache/2"
 # The comparison starts here; every diffdoc module its module-level imports reach (a whole
 # subpackage, such as diffdoc/align/, when any of its modules is imported) decides a comparison,
 # so a change to any of them makes cached comparisons stale even when the version stays.
@@ -149,7 +150,8 @@ class ComparisonCache:
 
 
 def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
-    """The cached form of a comparison: blocks as [op, old, new, [[op, text], ...]]."""
+    """The cached form of a comparison: blocks as [op, old, new, [[op, text], ...]], a
+    cosmetic segment as [op, text, 1]."""
     return {
         "format": CACHE_FORMAT,
         "tool": __version__,
@@ -164,7 +166,8 @@ def _block_json(block: BlockChange) -> list[Any]:
     # Most blocks of a long series are unchanged: their one equal segment is implied.
     if len(block.segments) == 1 and block.segments[0].op == "equal" and block.old and block.new:
         return [block.op, list(block.old), list(block.new)]
-    return [block.op, list(block.old), list(block.new), [[s.op, s.text] for s in block.segments]]
+    segments = [[s.op, s.text, 1] if s.cosmetic else [s.op, s.text] for s in block.segments]
+    return [block.op, list(block.old), list(block.new), segments]
 
 
 def comparison_from_json(
@@ -202,7 +205,10 @@ def _block(item: Any, old_texts: list[str]) -> BlockChange:
     if any(s[0] not in SEGMENT_OPS for s in segments):
         raise ValueError(f"unknown segment op in {item!r:.60}")
     return BlockChange(
-        op, old_indices, new_indices, tuple(Segment(s[0], str(s[1])) for s in segments)
+        op,
+        old_indices,
+        new_indices,
+        tuple(Segment(s[0], str(s[1]), len(s) > 2 and s[2] == 1) for s in segments),
     )
 
 
