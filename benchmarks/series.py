@@ -37,10 +37,10 @@ from edits import SEED, TEXTS, make_case, read_paragraphs, vocabulary_of
 from diffdoc.compare import compare
 from diffdoc.corpus import Corpus, add_version
 from diffdoc.drafts.brackets import bracket_series
+from diffdoc.drafts.evolution import render_evolution
 from diffdoc.drafts.render import blame_lines, history_lines, summary_lines, version_rows
 from diffdoc.drafts.series import corpus_lineage
 from diffdoc.ingest import read_document
-from diffdoc.report.evolution import render_evolution
 
 RATES = {"edit": 0.03, "insert": 0.01, "delete": 0.01, "move": 0.01, "split": 0.005, "merge": 0.005}
 PARIS = sorted(TEXTS.glob("paris-2015-1*.okfn-md.en.txt"))

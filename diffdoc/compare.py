@@ -24,7 +24,7 @@ from diffdoc.models import (
 )
 from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
 from diffdoc.segment import count_words
-from diffdoc.wordiff import TokenCodes, diff_words
+from diffdoc.wordiff import TokenCodes, diff_words, is_cosmetic, punctuation_marks
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
@@ -41,7 +41,7 @@ def _compare(old: Document, new: Document, options: CompareOptions) -> Compariso
     match = None if old_match is old_keys and new_match is new_keys else (old_match, new_match)
     pairings = align(old_keys, new_keys, match)
     blocks: list[BlockChange] = []
-    inserted = deleted = 0
+    inserted = deleted = marks = 0
     codes = TokenCodes(config)
     for pairing in pairings:
         if pairing.op == "equal" and len(pairing.old) == len(pairing.new) == 1:
@@ -51,10 +51,11 @@ def _compare(old: Document, new: Document, options: CompareOptions) -> Compariso
                     BlockChange("equal", pairing.old, pairing.new, (Segment("equal", text),))
                 )
                 continue
-        block, words_in, words_out = _block(pairing, old_texts, new_texts, codes)
+        block, words_in, words_out, marks_changed = _block(pairing, old_texts, new_texts, codes)
         blocks.append(block)
         inserted += words_in
         deleted += words_out
+        marks += marks_changed
     ops = Counter(map(attrgetter("op"), blocks))
     stats = Stats(
         equal=ops["equal"],
@@ -66,6 +67,7 @@ def _compare(old: Document, new: Document, options: CompareOptions) -> Compariso
         merge=ops["merge"],
         words_inserted=inserted,
         words_deleted=deleted,
+        punctuation_changed=marks,
     )
     return Comparison(old=old, new=new, options=options, blocks=tuple(blocks), stats=stats)
 
@@ -114,25 +116,26 @@ def _joined(texts: Sequence[str], indices: tuple[int, ...]) -> str:
 
 def _block(
     pairing: Pairing, old_texts: Sequence[str], new_texts: Sequence[str], codes: TokenCodes
-) -> tuple[BlockChange, int, int]:
+) -> tuple[BlockChange, int, int, int]:
+    """The block of one pairing, with words inserted, words deleted and punctuation marks
+    changed where no word changed."""
     old = _joined(old_texts, pairing.old)
     new = _joined(new_texts, pairing.new)
-    if pairing.op == "insert":
-        return (
-            BlockChange("insert", (), pairing.new, (Segment("insert", new),)),
-            count_words(new),
-            0,
-        )
-    if pairing.op == "delete":
-        return (
-            BlockChange("delete", pairing.old, (), (Segment("delete", old),)),
-            0,
-            count_words(old),
-        )
+    if pairing.op in ("insert", "delete"):
+        text = new if pairing.op == "insert" else old
+        words = count_words(text)
+        # A paragraph without a word ("* * *"): its marks count, unless the key ignores it.
+        cosmetic = not words and is_cosmetic("", text, codes.config)
+        marks = 0 if words or cosmetic else punctuation_marks(text)
+        segment = Segment(pairing.op, text, cosmetic)
+        if pairing.op == "insert":
+            return BlockChange("insert", (), pairing.new, (segment,)), words, 0, marks
+        return BlockChange("delete", pairing.old, (), (segment,)), 0, words, marks
     if old == new:
-        return BlockChange(pairing.op, pairing.old, pairing.new, (Segment("equal", old),)), 0, 0
-    words = diff_words(old, new, codes.config, codes)
-    if pairing.op == "equal":  # keys are equal: whatever differs is cosmetic
-        return BlockChange("equal", pairing.old, pairing.new, words.segments), 0, 0
-    block = BlockChange(pairing.op, pairing.old, pairing.new, words.segments)
-    return block, words.words_inserted, words.words_deleted
+        block = BlockChange(pairing.op, pairing.old, pairing.new, (Segment("equal", old),))
+        return block, 0, 0, 0
+    diff = diff_words(old, new, codes.config, codes)
+    if pairing.op == "equal":  # keys are equal: the word counts do not count
+        return BlockChange("equal", pairing.old, pairing.new, diff.segments), 0, 0, 0
+    block = BlockChange(pairing.op, pairing.old, pairing.new, diff.segments)
+    return block, diff.words_inserted, diff.words_deleted, diff.punctuation_changed

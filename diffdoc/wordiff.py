@@ -23,9 +23,10 @@ except ImportError:  # pragma: no cover - depends on the platform
     fast_dmp = None
 
 from diffdoc.errors import DiffdocError
-from diffdoc.models import Segment
+from diffdoc.models import Change, Segment
+from diffdoc.models import changes as models_changes
 from diffdoc.normalize import KeyConfig, comparison_key
-from diffdoc.segment import count_word_tokens, sentences, tokenize
+from diffdoc.segment import count_word_tokens, is_word, sentences, tokenize
 
 Op = Literal["equal", "insert", "delete"]
 Engine = Callable[[str, str], list[tuple[Op, int]]]
@@ -44,15 +45,7 @@ class WordDiff:
     segments: tuple[Segment, ...]
     words_inserted: int
     words_deleted: int
-
-
-@dataclass(frozen=True)
-class Change:
-    """A run of a block's segments: unchanged text, or the old and new text of one change."""
-
-    kind: Literal["equal", "change", "cosmetic"]
-    old: str
-    new: str
+    punctuation_changed: int = 0  # marks changed in changes that touch no word
 
 
 def fast_engine(a: str, b: str) -> list[tuple[Op, int]]:
@@ -150,7 +143,12 @@ class TokenCodes:
 
 
 class _Builder:
-    """Collects segments, merging adjacent equal text, and counts changed words."""
+    """Collects segments, merging adjacent equal text, and counts changed words.
+
+    Each change's segments carry its cosmetic flag, judged on the change as renderers group
+    it (`models.changes`: a deletion with the insertion right after it), and the punctuation
+    marks of changes that touch no word are counted, so renderers need not compare again.
+    """
 
     def __init__(self, config: KeyConfig) -> None:
         self.config = config
@@ -158,6 +156,9 @@ class _Builder:
         self.unchanged: list[str] = []  # equal text not yet made a segment
         self.inserted = 0
         self.deleted = 0
+        self.marks = 0
+        self._lone_delete = -1  # index of a deletion made alone, while nothing follows it
+        self._lone_marks = 0  # the punctuation marks it counted
 
     def equal(self, text: str) -> None:
         self.unchanged.append(text)
@@ -174,17 +175,50 @@ class _Builder:
             self.equal(old)
             return
         self._flush()
+        cosmetic = is_cosmetic(old, new, self.config)
+        deleted = inserted = 0
+        if not cosmetic:
+            deleted, inserted = count_word_tokens(old_tokens), count_word_tokens(new_tokens)
+            self.deleted += deleted
+            self.inserted += inserted
+        segments = self.segments
+        if not old and 0 <= self._lone_delete == len(segments) - 1:
+            # A deletion made alone just before: renderers show the two as one change, so
+            # that change is what is cosmetic or not (the word counts stay as they are).
+            self._join(new)
+            return
+        marks = 0 if cosmetic or deleted or inserted else _punctuation(old, new)
+        self.marks += marks
         if old:
-            self.segments.append(Segment("delete", old))
+            segments.append(Segment("delete", old, cosmetic))
         if new:
-            self.segments.append(Segment("insert", new))
-        if not is_cosmetic(old, new, self.config):
-            self.deleted += count_word_tokens(old_tokens)
-            self.inserted += count_word_tokens(new_tokens)
+            segments.append(Segment("insert", new, cosmetic))
+        self._lone_delete = len(segments) - 1 if not new else -1
+        self._lone_marks = marks
+
+    def _join(self, new: str) -> None:
+        deletion = self.segments[-1]
+        cosmetic = is_cosmetic(deletion.text, new, self.config)
+        self.marks -= self._lone_marks
+        if not cosmetic and not is_word(deletion.text + new):
+            self.marks += _punctuation(deletion.text, new)
+        self.segments[-1] = Segment("delete", deletion.text, cosmetic)
+        self.segments.append(Segment("insert", new, cosmetic))
+        self._lone_delete = -1
 
     def result(self) -> WordDiff:
         self._flush()
-        return WordDiff(tuple(self.segments), self.inserted, self.deleted)
+        return WordDiff(tuple(self.segments), self.inserted, self.deleted, self.marks)
+
+
+def _punctuation(old: str, new: str) -> int:
+    """Punctuation marks changed where no word changed: the larger number on either side."""
+    return max(punctuation_marks(old), punctuation_marks(new))
+
+
+def punctuation_marks(text: str) -> int:
+    """The marks (tokens other than spaces) of a text that holds no word."""
+    return sum(1 for token in tokenize(text) if not token.isspace())
 
 
 def is_cosmetic(old: str, new: str, config: KeyConfig) -> bool:
@@ -304,26 +338,29 @@ def diff_words(old: str, new: str, config: KeyConfig, codes: TokenCodes | None =
 
 
 def changes(segments: Sequence[Segment], config: KeyConfig) -> Iterator[Change]:
-    """Group segments for display: equal text, and each change as its old and new text.
+    """Group segments for display (as `models.changes`), judging each change afresh from its
+    comparison keys: for segments built by hand, without cosmetic flags."""
+    return models_changes(flag_cosmetic(segments, config))
 
-    A change whose sides have the same comparison key is `cosmetic` (typography only, or what
-    --ignore-case/--ignore-punctuation ask to ignore); renderers may show it subtly or not.
-    """
+
+def flag_cosmetic(segments: Sequence[Segment], config: KeyConfig) -> tuple[Segment, ...]:
+    """`segments` with each change's cosmetic flag set from the comparison keys, grouped as
+    renderers group them (a deletion with the insertion right after it, or either alone)."""
+    out: list[Segment] = []
     index = 0
     while index < len(segments):
         segment = segments[index]
         if segment.op == "equal":
-            yield Change("equal", segment.text, segment.text)
+            out.append(segment)
             index += 1
             continue
-        old = new = ""
-        if segment.op == "delete":
-            old = segment.text
+        group = [segment]
+        index += 1
+        if segment.op == "delete" and index < len(segments) and segments[index].op == "insert":
+            group.append(segments[index])
             index += 1
-            if index < len(segments) and segments[index].op == "insert":
-                new = segments[index].text
-                index += 1
-        else:
-            new = segment.text
-            index += 1
-        yield Change("cosmetic" if is_cosmetic(old, new, config) else "change", old, new)
+        old = "".join(s.text for s in group if s.op == "delete")
+        new = "".join(s.text for s in group if s.op == "insert")
+        cosmetic = is_cosmetic(old, new, config)
+        out.extend(Segment(s.op, s.text, cosmetic) for s in group)
+    return tuple(out)

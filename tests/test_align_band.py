@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from diffdoc.align import align
-from diffdoc.alignment.gaps import _band
-from diffdoc.alignment.similarity import BAND, GAP_CELLS
+from diffdoc.align.gaps import _band
+from diffdoc.align.similarity import BAND, GAP_CELLS
 
 
 def test_band_rows_are_linear_in_the_gap_and_overlap() -> None:

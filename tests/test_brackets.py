@@ -9,14 +9,13 @@ from drafts_helpers import PARIS
 from hypothesis import given
 from hypothesis import strategies as st
 
+from diffdoc.brackets import bracket_spans, find_passages
 from diffdoc.drafts.brackets import (
     BracketCounts,
     bracket_series,
-    bracket_spans,
     compare_brackets,
     contains_phrase,
     find_options,
-    find_passages,
     negotiated_blocks,
     version_brackets,
 )

@@ -10,11 +10,11 @@ from drafts_helpers import doc, paris_lineage
 
 from diffdoc.compare import compare
 from diffdoc.drafts.brackets import bracket_series
+from diffdoc.drafts.evolution import render_evolution, short_labels, side_pieces
 from diffdoc.drafts.heatmap import threads
 from diffdoc.drafts.lineage import DraftVersion, Lineage, build_lineage
 from diffdoc.drafts.render import version_rows
 from diffdoc.models import Block, BlockChange, Document, Segment
-from diffdoc.report.evolution import render_evolution, short_labels, side_pieces
 
 A = "The Parties agree to cooperate on climate matters."
 B = "Each Party [shall][should] communicate a contribution <every> five years."

@@ -78,11 +78,11 @@ def basic_case() -> Comparison:
         (8,),
         (
             Segment("equal", "They reject "),
-            Segment("delete", "“"),
-            Segment("insert", '"'),
+            Segment("delete", "“", cosmetic=True),
+            Segment("insert", '"', cosmetic=True),
             Segment("equal", "double standards"),
-            Segment("delete", "”"),
-            Segment("insert", '"'),
+            Segment("delete", "”", cosmetic=True),
+            Segment("insert", '"', cosmetic=True),
             Segment("equal", "."),
         ),
     )
@@ -136,8 +136,8 @@ def moves_case() -> Comparison:
             (2, 3),
             (
                 Segment("equal", "Delta one."),
-                Segment("delete", " "),
-                Segment("insert", "\n\n"),
+                Segment("delete", " ", cosmetic=True),
+                Segment("insert", "\n\n", cosmetic=True),
                 Segment("equal", "Delta two."),
             ),
         ),
@@ -147,8 +147,8 @@ def moves_case() -> Comparison:
             (4,),
             (
                 Segment("equal", "Epsilon first."),
-                Segment("delete", "\n\n"),
-                Segment("insert", " "),
+                Segment("delete", "\n\n", cosmetic=True),
+                Segment("insert", " ", cosmetic=True),
                 Segment("equal", "Epsilon second."),
             ),
         ),

@@ -5,7 +5,7 @@ from compare_helpers import document
 from diffdoc.compare import compare
 from diffdoc.models import CompareOptions
 from diffdoc.report import render
-from diffdoc.report.text import CONTEXT, escape_markers, punctuation_changed, summary
+from diffdoc.report.text import CONTEXT, escape_markers, summary
 
 OLD = ["Title", "We firmly support the “Charter”.", "Unchanged one.", "Unchanged two.", "Gone."]
 NEW = ["Title", 'We strongly support the "Charter".', "Unchanged one.", "Unchanged two."]
@@ -88,9 +88,9 @@ def test_escapes_depend_on_the_markers_next_to_the_text() -> None:
 def test_summary_counts_punctuation_changed_where_no_word_changed() -> None:
     old, new = ["The Parties agree, to consult."], ["The Parties agree to consult;"]
     comparison = compare(document(old), document(new))
-    assert punctuation_changed(comparison) == 2
+    assert comparison.stats.punctuation_changed == 2
     assert summary(comparison) == "1 modified; 0 equal; +0 −0 words; 2 punctuation marks changed"
     mixed = compare(document(["We firmly, agree."]), document(["We strongly agree!"]))
     assert summary(mixed) == "1 modified; 0 equal; +1 −1 words; 1 punctuation mark changed"
     ignored = compare(document(old), document(new), CompareOptions(ignore_punctuation=True))
-    assert punctuation_changed(ignored) == 0
+    assert ignored.stats.punctuation_changed == 0

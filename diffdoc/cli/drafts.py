@@ -105,7 +105,7 @@ def history(
         documents = [v.document for v in lineage.versions]
         counts = bracket_series(documents, lineage.comparisons)
     if report_path is not None:
-        from diffdoc.report.evolution import render_evolution
+        from diffdoc.drafts.evolution import render_evolution
 
         page = render_evolution(
             lineage, counts, doc_id=series.document.id, title=series.document.title

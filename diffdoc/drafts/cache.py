@@ -9,6 +9,7 @@ is simply recomputed and rewritten; deleting the folder only makes the next `bla
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
 import hashlib
@@ -17,7 +18,6 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,39 +35,78 @@ from diffdoc.models import (
     Stats,
 )
 
-CACHE_FORMAT = "diffdoc-compare-cache/1"
-# The modules whose code decides a comparison: a change to any of them makes cached
-# comparisons stale even when the version number stays the same.
-DIFFER_MODULES = (
-    "align",
-    "alignment/__init__",
-    "alignment/anchors",
-    "alignment/gaps",
-    "alignment/moves",
-    "alignment/similarity",
-    "compare",
-    "wordiff",
-    "normalize",
-    "segment",
-    "models",
-)
+# /2: segments carry their cosmetic flag ([op, text, 1]), stats the punctuation count.
+CACHE_FORMAT = "diffdoc-compare-cache/2"
+# The comparison starts here; every diffdoc module its module-level imports reach (a whole
+# subpackage, such as diffdoc/align/, when any of its modules is imported) decides a comparison,
+# so a change to any of them makes cached comparisons stale even when the version stays.
+DIFFER_ROOT = "diffdoc.compare"
 CACHE_DIR = Path("cache") / "compare"
 SEGMENT_OPS = ("equal", "insert", "delete")
 
 Compare = Callable[[Document, Document, CompareOptions], Comparison]
 
 
+def differ_modules(root: str = DIFFER_ROOT) -> list[str]:
+    """The source files (relative to the diffdoc folder) of the modules a comparison runs on.
+
+    Found by following the module-level `import diffdoc.X` / `from diffdoc.X import` statements
+    from `root`; importing any module of a subpackage takes in every module under it. The
+    package face (`diffdoc/__init__.py`) and imports inside functions are not followed: they
+    load readers and renderers, which do not decide a comparison.
+    """
+    package = Path(__file__).resolve().parents[1]
+    found: set[Path] = set()
+    pending = [root]
+    seen: set[str] = set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for path in _module_files(package, name):
+            if path in found:
+                continue
+            found.add(path)
+            pending.extend(_imported(path))
+    return sorted(path.relative_to(package).as_posix() for path in found)
+
+
+def _module_files(package: Path, name: str) -> list[Path]:
+    """The files of module `name` (`diffdoc.a.b`): all of subpackage `a` when `a` is one."""
+    parts = name.split(".")[1:]
+    top = package / parts[0]
+    if top.is_dir():
+        return sorted(top.rglob("*.py"))
+    return [top.with_suffix(".py")]
+
+
+def _imported(path: Path) -> list[str]:
+    """The diffdoc modules (not the package face) that `path` imports at module level."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    return [name for name in _imports(tree.body) if name.startswith("diffdoc.")]
+
+
+def _imports(body: list[ast.stmt]) -> list[str]:
+    names: list[str] = []
+    for node in body:
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module)
+        elif isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.Try):  # an optional import (fast_diff_match_patch)
+            names.extend(_imports(node.body))
+    return names
+
+
 @functools.cache
 def differ_digest() -> str:
-    """The sha256 of the differ's own source files, read once per process."""
+    """The sha256 of the differ's own source files (`differ_modules`), read once per process."""
     digest = hashlib.sha256()
-    package = resources.files("diffdoc")
-    for name in DIFFER_MODULES:
+    package = Path(__file__).resolve().parents[1]
+    for name in differ_modules():
         digest.update(name.encode())
-        source = package
-        for part in f"{name}.py".split("/"):
-            source = source.joinpath(part)
-        digest.update(source.read_bytes())
+        digest.update((package / name).read_bytes())
     return digest.hexdigest()
 
 
@@ -117,7 +156,8 @@ class ComparisonCache:
 
 
 def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
-    """The cached form of a comparison: blocks as [op, old, new, [[op, text], ...]]."""
+    """The cached form of a comparison: blocks as [op, old, new, [[op, text], ...]], a
+    cosmetic segment as [op, text, 1]."""
     return {
         "format": CACHE_FORMAT,
         "tool": __version__,
@@ -132,7 +172,8 @@ def _block_json(block: BlockChange) -> list[Any]:
     # Most blocks of a long series are unchanged: their one equal segment is implied.
     if len(block.segments) == 1 and block.segments[0].op == "equal" and block.old and block.new:
         return [block.op, list(block.old), list(block.new)]
-    return [block.op, list(block.old), list(block.new), [[s.op, s.text] for s in block.segments]]
+    segments = [[s.op, s.text, 1] if s.cosmetic else [s.op, s.text] for s in block.segments]
+    return [block.op, list(block.old), list(block.new), segments]
 
 
 def comparison_from_json(
@@ -170,7 +211,10 @@ def _block(item: Any, old_texts: list[str]) -> BlockChange:
     if any(s[0] not in SEGMENT_OPS for s in segments):
         raise ValueError(f"unknown segment op in {item!r:.60}")
     return BlockChange(
-        op, old_indices, new_indices, tuple(Segment(s[0], str(s[1])) for s in segments)
+        op,
+        old_indices,
+        new_indices,
+        tuple(Segment(s[0], str(s[1]), len(s) > 2 and s[2] == 1) for s in segments),
     )
 
 

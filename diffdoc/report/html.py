@@ -8,8 +8,6 @@ hashes: nothing else may load or run, so hostile document text stays text.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import math
 import re
 from collections.abc import Sequence
@@ -17,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
+from diffdoc.report.page import content_security_policy, environment, shorten
 
 COUNTED_OPS: tuple[BlockOp, ...] = ("modify", "insert", "delete", "move", "split", "merge")
 EXCERPT = 72  # characters of a change shown in the list of changes
@@ -122,48 +120,13 @@ class Page:
     assets: Assets
 
 
-def lang_attribute(tag: str) -> Markup:
-    """` lang="…"` for a known language; nothing at all for an unknown one (never lang="")."""
-    return Markup(' lang="{}"').format(escape(tag)) if tag else Markup("")
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The Jinja environment over the templates shipped in the package."""
-    env = Environment(
-        loader=PackageLoader("diffdoc.report", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["lang_attribute"] = lang_attribute
-    return env
-
-
-def _sha256_source(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
 @lru_cache(maxsize=1)
 def assets() -> Assets:
     """The inline CSS and script, and a CSP that allows exactly them (by hash)."""
     env = environment()
     css = env.get_template("style.css").render()
     js = env.get_template("script.js").render()
-    csp = "; ".join(
-        [
-            "default-src 'none'",
-            f"style-src {_sha256_source(css)}",
-            f"script-src {_sha256_source(js)}",
-            "img-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ]
-    )
-    return Assets(Markup(css), Markup(js), csp)
+    return Assets(Markup(css), Markup(js), content_security_policy([css], [js]))
 
 
 def _side_info(document: Document, role: str) -> SideInfo:
@@ -209,9 +172,8 @@ def _percent(share: float) -> str:
     return f"{math.floor(share * 1000) / 10:.1f} %"
 
 
-def _shorten(text: str, limit: int = EXCERPT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _shorten(text: str) -> str:
+    return shorten(text, EXCERPT)
 
 
 def _excerpt(row: Row) -> str:

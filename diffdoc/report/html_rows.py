@@ -15,10 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from diffdoc.drafts.brackets import bracket_spans
-from diffdoc.models import PARAGRAPH_SEPARATOR, BlockChange, BlockOp, Comparison
-from diffdoc.normalize import KeyConfig
-from diffdoc.wordiff import changes
+from diffdoc.brackets import outer_spans
+from diffdoc.models import PARAGRAPH_SEPARATOR, BlockChange, BlockOp, Comparison, changes
 
 MIN_RUN = 3  # unchanged paragraphs in a row that are collapsed behind a summary
 
@@ -45,6 +43,11 @@ class Piece:
     other: str = ""
     bracketed: bool = False  # inside [negotiation brackets] (shown with class neg-bracket)
     short: bool = False  # a whole insertion or deletion of one or two characters (outlined)
+
+    @property
+    def changed(self) -> bool:
+        """Deleted or inserted text (not plain, not a typographic variant)."""
+        return self.kind in ("del", "ins")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +195,7 @@ def mark_brackets(pieces: Sequence[Piece], skip: PieceKind | None = None) -> tup
     if not any("[" in p.text or "]" in p.text for p in pieces):
         return tuple(pieces)
     text = "".join(p.text for p in pieces if p.kind != skip)
-    spans = [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
+    spans = outer_spans(text)
     if not spans:
         return tuple(pieces)
     marked: list[Piece] = []
@@ -221,10 +224,10 @@ def _is_short(text: str) -> bool:
     return 0 < len(text.strip()) < 3
 
 
-def _side_pieces(block: BlockChange, config: KeyConfig, side: Literal["old", "new"]) -> list[Piece]:
+def _side_pieces(block: BlockChange, side: Literal["old", "new"]) -> list[Piece]:
     pieces: list[Piece] = []
     mark: PieceKind = "del" if side == "old" else "ins"
-    for change in changes(block.segments, config):
+    for change in changes(block.segments):
         text, other = (change.old, change.new) if side == "old" else (change.new, change.old)
         if change.kind == "equal" or _is_break(change.old, change.new):
             pieces.append(Piece("", text))
@@ -235,13 +238,13 @@ def _side_pieces(block: BlockChange, config: KeyConfig, side: Literal["old", "ne
     return pieces
 
 
-def _inline_pieces(block: BlockChange, config: KeyConfig) -> list[Piece]:
+def _inline_pieces(block: BlockChange) -> list[Piece]:
     """One column: deletions and insertions in place, paragraph breaks of the new side.
 
     A deleted passage that held a paragraph break shows it as a pilcrow.
     """
     pieces: list[Piece] = []
-    for change in changes(block.segments, config):
+    for change in changes(block.segments):
         if change.kind == "equal" or (
             change.kind == "cosmetic" and _is_break(change.old, change.new)
         ):
@@ -323,7 +326,6 @@ class RowBuilder:
 
     def __init__(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.config = KeyConfig.from_options(comparison.options)
         self.anchors = _Anchors()
         self.change_numbers: dict[int, int] = {}  # block position -> change number
         for position, block in enumerate(comparison.blocks):
@@ -355,9 +357,7 @@ class RowBuilder:
         i, j = block.old[0] + 1, block.new[0] + 1
         typo_only = len(block.segments) > 1
         pieces = (
-            tuple(_side_pieces(block, self.config, "new"))
-            if typo_only
-            else (Piece("", block.segments[0].text),)
+            tuple(_side_pieces(block, "new")) if typo_only else (Piece("", block.segments[0].text),)
         )
         return Row(
             "same", block.op, kind, self._section_anchor(section, kind, text), 0,
@@ -369,7 +369,7 @@ class RowBuilder:
     def change(self, position: int, block: BlockChange) -> Row:
         number = self.change_numbers[position]
         section, kind, text = self._first(block)
-        old_pieces = _side_pieces(block, self.config, "old")
+        old_pieces = _side_pieces(block, "old")
         old_numbers, new_numbers = _numbers(block.old), _numbers(block.new)
         note: Link | None = None
         if block.op == "move":
@@ -396,7 +396,7 @@ class RowBuilder:
                     paragraph_label(new_numbers),
                     "",
                 )
-        new = _paragraphs(_side_pieces(block, self.config, "new"), block.new, "new")
+        new = _paragraphs(_side_pieces(block, "new"), block.new, "new")
         # Each inline paragraph is one of the new side's (all of a deletion is one): it is
         # cited by its new number and by the old numbers of the whole block.
         inline = tuple(
@@ -404,7 +404,7 @@ class RowBuilder:
                 *inline_numbers(old_numbers, new_numbers[k] if k < len(new_numbers) else None),
                 mark_brackets(p, skip="del"),
             )
-            for k, p in enumerate(_split(iter(_inline_pieces(block, self.config)), 1))
+            for k, p in enumerate(_split(iter(_inline_pieces(block)), 1))
         )
         return Row(
             "change", block.op, kind, f"change-{number}", number, old, new, inline, note,

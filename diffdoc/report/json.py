@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from diffdoc.drafts.brackets import bracket_spans
+from diffdoc.brackets import outer_spans
 from diffdoc.models import BLOCK_OPS, BlockChange, Comparison, Document
 
 FORMAT = "diffdoc-comparison/1"
@@ -45,13 +45,7 @@ def to_dict_head(comparison: Comparison) -> dict[str, Any]:
 def brackets(block: BlockChange, new_texts: list[str]) -> list[list[int]]:
     """The optional `brackets` field: [new paragraph, start, end] of each outermost bracketed
     passage of the block's new paragraphs (offsets in that paragraph, brackets included)."""
-    return [
-        [j, start, end]
-        for j in block.new
-        if "[" in new_texts[j]
-        for start, end, depth in bracket_spans(new_texts[j])
-        if depth == 0
-    ]
+    return [[j, start, end] for j in block.new for start, end in outer_spans(new_texts[j])]
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:

@@ -19,10 +19,8 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from diffdoc.models import BlockChange, Comparison
-from diffdoc.normalize import KeyConfig
+from diffdoc.models import BlockChange, Comparison, changes
 from diffdoc.report.text import label, paragraph_range, summary
-from diffdoc.wordiff import changes
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
 # CriticMarkup delimiters need more than the escaped brace: a processor that ignores
@@ -67,11 +65,11 @@ class _Escaped:
         return "".join(out)
 
 
-def _critic(block: BlockChange, config: KeyConfig) -> str:
+def _critic(block: BlockChange) -> str:
     old_side, new_side = _Escaped(block.old_text), _Escaped(block.new_text)
     o = n = 0
     out = []
-    for piece in changes(block.segments, config):
+    for piece in changes(block.segments):
         old = old_side.slice(o, o + len(piece.old))
         new = new_side.slice(n, n + len(piece.new))
         o += len(piece.old)
@@ -99,10 +97,9 @@ def _note(block: BlockChange) -> str:
 
 def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
-    config = KeyConfig.from_options(comparison.options)
     old, new = escape(label(comparison.old)), escape(label(comparison.new))
     lines = [f"# Comparison of {old} and {new}", "", f"*{summary(comparison)}*", ""]
     for block in comparison.blocks:
-        lines.append(_note(block) + _critic(block, config))
+        lines.append(_note(block) + _critic(block))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -13,11 +13,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
-from diffdoc.drafts.brackets import bracket_spans
-from diffdoc.models import BlockChange, Comparison, Document
-from diffdoc.normalize import KeyConfig
-from diffdoc.segment import is_word, tokenize
-from diffdoc.wordiff import Change, changes
+from diffdoc.brackets import outer_spans
+from diffdoc.models import BlockChange, Change, Comparison, Document, changes
 
 RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 UNDERLINE, NO_UNDERLINE = "\x1b[4m", "\x1b[24m"  # leave the colour around them alone
@@ -46,28 +43,6 @@ def paragraph_range(indices: Sequence[int]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
-def punctuation_changed(comparison: Comparison) -> int:
-    """Punctuation marks changed in changes that touch no word: `,` deleted and `.` → `;`
-    are 2. Word counts miss these, though they are differences (exit status 1)."""
-    config = KeyConfig.from_options(comparison.options)
-    count = 0
-    for block in comparison.blocks:
-        if block.op == "equal":
-            continue
-        for piece in changes(block.segments, config):
-            if piece.kind != "change":
-                continue
-            old, new = tokenize(piece.old), tokenize(piece.new)
-            if any(map(is_word, old)) or any(map(is_word, new)):
-                continue
-            count += max(_marks(old), _marks(new))
-    return count
-
-
-def _marks(tokens: list[str]) -> int:
-    return sum(1 for token in tokens if not token.isspace())
-
-
 def summary(comparison: Comparison) -> str:
     """One line of counts: blocks by op, words inserted and deleted, and punctuation marks
     changed where no word changed with them."""
@@ -76,7 +51,7 @@ def summary(comparison: Comparison) -> str:
     if not parts:
         return f"no wording differences ({stats.equal} paragraphs equal)"
     words = f"+{stats.words_inserted} −{stats.words_deleted} words"
-    marks = punctuation_changed(comparison)
+    marks = stats.punctuation_changed
     if marks:
         words += f"; {marks} punctuation mark{'s' if marks > 1 else ''} changed"
     return f"{', '.join(parts)}; {stats.equal} equal; {words}"
@@ -88,13 +63,6 @@ class _Paint:
 
     def __call__(self, text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if self.color and text else text
-
-
-def outer_brackets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the outermost bracketed passages of `text`, brackets included."""
-    if "[" not in text:
-        return []
-    return [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
 
 
 # The report's markers. In document text a backslash goes before any character that would
@@ -118,7 +86,7 @@ class _Side:
 
     def __init__(self, text: str, paint: _Paint) -> None:
         self.text = text
-        self.spans = outer_brackets(text) if paint.color else []
+        self.spans = outer_spans(text) if paint.color else []
         self.marks = [m.start() for m in _MARKER_START.finditer(text)]
 
     def _escapes(self, start: int, end: int, before: str, after: str) -> list[int]:
@@ -167,8 +135,8 @@ def _next_marker(pieces: Sequence[Change], position: int) -> str:
     return "[" if pieces[position + 1].old else "{"
 
 
-def _body(block: BlockChange, config: KeyConfig, paint: _Paint) -> str:
-    pieces = list(changes(block.segments, config))
+def _body(block: BlockChange, paint: _Paint) -> str:
+    pieces = list(changes(block.segments))
     old, new = _Side(block.old_text, paint), _Side(block.new_text, paint)
     o = n = 0
     out = []
@@ -201,7 +169,6 @@ def _heading(block: BlockChange, comparison: Comparison, paint: _Paint) -> str:
 def render(comparison: Comparison, **options: Any) -> str:
     """The comparison for a terminal; `color=True` adds ANSI colours to the markers."""
     paint = _Paint(bool(options.get("color", False)))
-    config = KeyConfig.from_options(comparison.options)
     lines = [
         paint(f"--- {label(comparison.old)}", RED),
         paint(f"+++ {label(comparison.new)}", GREEN),
@@ -225,7 +192,7 @@ def render(comparison: Comparison, **options: Any) -> str:
             continue
         flush()
         lines.append(_heading(block, comparison, paint))
-        lines.append(_body(block, config, paint))
+        lines.append(_body(block, paint))
         lines.append("")
     flush()
     return "\n".join(lines).rstrip("\n") + "\n"

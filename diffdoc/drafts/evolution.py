@@ -4,40 +4,34 @@ A timeline, a paragraph-by-version heat map whose cells link to the word-level d
 paragraph, inline SVG charts (words, paragraphs changed, open brackets per version) and the
 side-by-side comparison of each pair of consecutive versions, pre-rendered. No script: the page
 works offline and with JavaScript off; every text goes through Jinja's autoescaping.
+
+It lives with the drafts, above the renderers: it takes a series' lineage and bracket counts,
+and renders them with the page infrastructure every HTML page shares (diffdoc.report.page).
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from diffdoc import __version__
-from diffdoc.drafts.brackets import BracketCounts, bracket_spans
+from diffdoc.brackets import outer_spans
+from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.heatmap import Cell, Thread, threads
 from diffdoc.drafts.lineage import Lineage
 from diffdoc.drafts.render import version_rows
-from diffdoc.models import BlockChange, Comparison
+from diffdoc.models import BlockChange, Comparison, SegmentOp
+from diffdoc.report.html_rows import Piece, PieceKind
+from diffdoc.report.page import content_security_policy, environment, flatten, shorten
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 160, 28
 EXCERPT = 160  # characters of an unchanged paragraph shown in a comparison
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of one side of a block: its text, whether it changed, whether it is bracketed."""
-
-    text: str
-    changed: bool
-    bracketed: bool
 
 
 @dataclass(frozen=True)
@@ -51,17 +45,6 @@ class Bar:
     value: int
     label: str
     short: str  # the label as it fits under the bar
-
-
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("diffdoc", "report/templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def render_evolution(
@@ -91,25 +74,11 @@ def render_evolution(
         ],
         "pairs": [(a, b) for n, a in enumerate(labels) for b in labels[n + 2 :]],
     }
-    environment = _environment()
-    css = environment.get_template("evolution.css.j2").render()
+    pages = environment()
+    css = pages.get_template("evolution.css.j2").render()
     context["css"] = Markup(css)
-    context["csp"] = content_security_policy(css)
-    return environment.get_template("evolution.html.j2").render(context)
-
-
-def content_security_policy(css: str) -> str:
-    """A policy that allows the page's own inline CSS (by hash) and nothing else: no script."""
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return "; ".join(
-        [
-            "default-src 'none'",
-            f"style-src 'sha256-{digest}'",
-            "img-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ]
-    )
+    context["csp"] = content_security_policy([css])  # no script at all
+    return pages.get_template("evolution.html.j2").render(context)
 
 
 def _timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -181,7 +150,7 @@ def _heat_row(lineage: Lineage, thread: Thread) -> dict[str, Any]:
             }
         )
     where = f"¶{last.indices[0] + 1} @{lineage.versions[last.version].label}"
-    return {"label": " ".join(text.split())[:90], "where": where, "cells": cells}
+    return {"label": flatten(text)[:90], "where": where, "cells": cells}
 
 
 def _cell_href(cell: Cell) -> str | None:
@@ -259,16 +228,16 @@ def _block_view(k: int, block: BlockChange) -> dict[str, Any]:
 
 
 def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…"
+    return shorten(text, EXCERPT, tidy=False)
 
 
 def side_pieces(block: BlockChange, side: str) -> list[Piece]:
     """One side of a block cut into pieces by change and by bracketed passage."""
-    skip = "insert" if side == "old" else "delete"
+    skip: SegmentOp = "insert" if side == "old" else "delete"
+    mark: PieceKind = "del" if side == "old" else "ins"
     runs = [(s.text, s.op != "equal") for s in block.segments if s.op != skip]
     text = "".join(t for t, _ in runs)
-    spans = [(start, end) for start, end, depth in bracket_spans(text) if depth == 0]
+    spans = outer_spans(text)
     starts = [start for start, _ in spans]
     cuts = sorted({n for span in spans for n in span})
 
@@ -284,5 +253,5 @@ def side_pieces(block: BlockChange, side: str) -> list[Piece]:
         inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]
         for a, b in pairwise([start, *inner, end]):
             if b > a:
-                pieces.append(Piece(text[a:b], changed, bracketed(a)))
+                pieces.append(Piece(mark if changed else "", text[a:b], bracketed=bracketed(a)))
     return pieces

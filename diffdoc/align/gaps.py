@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
 
-from diffdoc.alignment.similarity import (
+from diffdoc.align.similarity import (
     ALONE_MIN,
     BAND,
     GAP_CELLS,

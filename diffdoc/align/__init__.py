@@ -17,8 +17,8 @@ Works on comparison keys only, in five steps, none of them quadratic in the docu
 5. a longest increasing subsequence over all pairs decides what stayed in order; the other
    one-to-one pairs are moves.
 
-Steps 1-2, 3 and 4 live in diffdoc.alignment (anchors, gaps, moves); steps 5 and the order in
-which everything runs are here.
+Steps 1-2, 3 and 4 have a module each in this package (anchors, gaps, moves; similarity is
+the word measure they share); step 5 and the order in which everything runs are here.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
-from diffdoc.alignment.anchors import exact_anchors, longest_increasing, pair_equal_keys
-from diffdoc.alignment.gaps import gap_ranges, pair_gap
-from diffdoc.alignment.moves import MoveIndex, pair_moved
-from diffdoc.alignment.similarity import Bags
+from diffdoc.align.anchors import exact_anchors, longest_increasing, pair_equal_keys
+from diffdoc.align.gaps import gap_ranges, pair_gap
+from diffdoc.align.moves import MoveIndex, pair_moved
+from diffdoc.align.similarity import Bags
 from diffdoc.models import BlockOp
 
 __all__ = ["Pairing", "align", "exact_anchors", "longest_increasing"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 
-from diffdoc.alignment.similarity import (
+from diffdoc.align.similarity import (
     CANDIDATES,
     COMMON_SHINGLE,
     CONTEST_MARGIN,
