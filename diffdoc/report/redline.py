@@ -22,10 +22,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
-from diffdoc.models import PARAGRAPH_SEPARATOR, BlockChange, BlockKind, Comparison, Document
-from diffdoc.normalize import KeyConfig
+from diffdoc.models import (
+    PARAGRAPH_SEPARATOR,
+    BlockChange,
+    BlockKind,
+    Comparison,
+    Document,
+    changes,
+)
 from diffdoc.report.text import paragraph_range
-from diffdoc.wordiff import changes
 
 Side = Literal["both", "old", "new", "neither"]
 Part = Literal["whole", "from", "to"]  # a block shown once, or a move's source or destination
@@ -85,7 +90,6 @@ _Token = Piece | _Break
 
 def plan(comparison: Comparison) -> list[Paragraph]:
     """The redline's paragraphs for `comparison`, in reading order."""
-    config = KeyConfig.from_options(comparison.options)
     elements = order(comparison.blocks)
     old_later = new_later = False
     marks: list[Side] = []
@@ -95,7 +99,7 @@ def plan(comparison: Comparison) -> list[Paragraph]:
         new_later |= element.has_new
     paragraphs: list[Paragraph] = []
     for element, mark in zip(elements, reversed(marks), strict=True):
-        produced = _paragraphs(element, comparison, config)
+        produced = _paragraphs(element, comparison)
         produced[-1].mark = mark
         paragraphs += produced
     if not paragraphs:
@@ -198,11 +202,11 @@ def _separators(document: Document, indices: Sequence[int]) -> list[int]:
     return seps
 
 
-def _whole_tokens(block: BlockChange, sides: _Sides, config: KeyConfig) -> Iterator[_Token]:
+def _whole_tokens(block: BlockChange, sides: _Sides) -> Iterator[_Token]:
     """A block shown once: unchanged text (and typography-only changes, as the new text) in
     both views, each change's old text in the old view and its new text in the new."""
     o = n = 0
-    for piece in changes(block.segments, config):
+    for piece in changes(block.segments):
         o_end, n_end = o + len(piece.old), n + len(piece.new)
         structural = sides.has_separator("old", o, o_end) or sides.has_separator("new", n, n_end)
         if piece.kind == "equal" and structural:
@@ -237,13 +241,13 @@ def _equal_with_breaks(sides: _Sides, o: int, n: int, length: int) -> Iterator[_
             yield from sides.tokens("new", n + a, n + b)
 
 
-def _destination_tokens(block: BlockChange, sides: _Sides, config: KeyConfig) -> Iterator[_Token]:
+def _destination_tokens(block: BlockChange, sides: _Sides) -> Iterator[_Token]:
     """A move's new place: its new text, as moved text except for the words inserted there.
     The words deleted in the move are not repeated here (the move's source shows the old
     paragraph whole, and the comment names them): a deletion inside a move destination is not
     rendered by LibreOffice, and repeating them as plain text would put them in both views."""
     n = 0
-    for piece in changes(block.segments, config):
+    for piece in changes(block.segments):
         n_end = n + len(piece.new)
         moved = piece.kind != "change"
         for token in sides.tokens("new", n, n_end):
@@ -256,15 +260,15 @@ def _source_tokens(sides: _Sides) -> Iterator[_Token]:
         yield Piece(token.text, "old", moved=True) if isinstance(token, Piece) else token
 
 
-def _paragraphs(element: _Element, comparison: Comparison, config: KeyConfig) -> list[Paragraph]:
+def _paragraphs(element: _Element, comparison: Comparison) -> list[Paragraph]:
     block = element.block
     sides = _Sides(block, comparison)
     if element.part == "from":
         tokens = _source_tokens(sides)
     elif element.part == "to":
-        tokens = _destination_tokens(block, sides, config)
+        tokens = _destination_tokens(block, sides)
     else:
-        tokens = _whole_tokens(block, sides, config)
+        tokens = _whole_tokens(block, sides)
     old_kinds = [comparison.old.blocks[i].kind for i in block.old]
     new_kinds = [comparison.new.blocks[j].kind for j in block.new]
     use_new = bool(new_kinds) and element.part != "from"
@@ -286,13 +290,13 @@ def _paragraphs(element: _Element, comparison: Comparison, config: KeyConfig) ->
         old_at += token.side in ("old", "both")
         new_at += token.side in ("new", "both")
         start()
-    paragraphs[0].comment = _comment(element, config)
+    paragraphs[0].comment = _comment(element)
     return paragraphs
 
 
-def _comment(element: _Element, config: KeyConfig) -> str | None:
+def _comment(element: _Element) -> str | None:
     block = element.block
-    deleted = [p.old for p in changes(block.segments, config) if p.kind == "change"]
+    deleted = [p.old for p in changes(block.segments) if p.kind == "change"]
     old, new = paragraph_range(block.old), paragraph_range(block.new)
     if element.part == "from":
         return f"Moved to new {new}" + (", and edited there." if deleted else ".")
