@@ -18,11 +18,13 @@ from diffdoc.corpus import (
     Corpus,
     looks_like_ref,
 )
-from diffdoc.corpus.safeio import atomic_write
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.ingest import read_document
+from diffdoc.ingest.limits import MAX_INPUT_BYTES, parse_size, size_text
 from diffdoc.models import Document
+from diffdoc.output import write_output as write_report_file
 from diffdoc.pairload import PARALLEL_THRESHOLD, load_pair
+from diffdoc.paths import shown
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1
@@ -77,11 +79,35 @@ corpus_option = click.option(
 )
 
 
+def _byte_size(ctx: click.Context, param: click.Parameter, value: str | int) -> int:
+    """`--max-size`: bytes, or `500k`, `200M`, `1G`."""
+    if isinstance(value, int):
+        return value
+    try:
+        return parse_size(value)
+    except DiffdocError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
+
+
+max_size_option = click.option(
+    "--max-size",
+    type=str,
+    callback=_byte_size,
+    default=MAX_INPUT_BYTES,
+    envvar="DIFFDOC_MAX_SIZE",
+    help=f"Refuse inputs larger than this (200M, 1G...; default {size_text(MAX_INPUT_BYTES)}).",
+)
+
+
 OUTPUT_FORMATS = ("text", "json", "md", "html", "docx")
 
 
 def load_document(
-    arg: Path, fmt: str | None, encoding: str | None, corpus_dir: Path | None = None
+    arg: Path,
+    fmt: str | None,
+    encoding: str | None,
+    corpus_dir: Path | None = None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> Document:
     """The document an argument names: a file, or else a corpus reference such as DOC@LABEL.
 
@@ -89,11 +115,11 @@ def load_document(
     """
     root = corpus_dir or Path(os.environ.get("DIFFDOC_CORPUS", "corpus"))
     if arg.exists() or not looks_like_ref(str(arg)):
-        return read_document(arg, fmt=fmt, encoding=encoding)
+        return read_document(arg, fmt=fmt, encoding=encoding, max_size=max_size)
     if not Corpus.is_corpus(root):
         # `draft.txt` is most likely a mistyped file; `DOC@v2` or a bare `DOC` a reference.
         if "@" not in str(arg) and arg.suffix:
-            return read_document(arg, fmt=fmt, encoding=encoding)
+            return read_document(arg, fmt=fmt, encoding=encoding, max_size=max_size)
         where = root if root.is_absolute() else f"./{root}"
         raise InputError(
             arg,
@@ -109,12 +135,17 @@ def load_document(
 
 
 def read_pair(
-    old: Path, new: Path, fmt: str | None, encoding: str | None, corpus_dir: Path | None
+    old: Path,
+    new: Path,
+    fmt: str | None,
+    encoding: str | None,
+    corpus_dir: Path | None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> tuple[Document, Document]:
     """Both sides of a comparison; large files are read at the same time on two cores."""
     sizes = [path.stat().st_size if path.is_file() else 0 for path in (old, new)]
     return load_pair(
-        lambda arg: load_document(arg, fmt, encoding, corpus_dir),
+        lambda arg: load_document(arg, fmt, encoding, corpus_dir, max_size),
         old,
         new,
         parallel=sum(sizes) >= PARALLEL_THRESHOLD,
@@ -138,18 +169,16 @@ def refuse_overwriting_inputs(output: Path, *inputs: Path) -> None:
         with contextlib.suppress(OSError):  # a corpus reference, or a file that vanished
             if source.exists() and os.path.samefile(source, output):
                 raise DiffdocUsageError(
-                    f"{output}: is the input {source}; writing the report there would "
-                    "destroy it (choose another -o)"
+                    f"{shown(output)}: is the input {shown(source)}; writing the report "
+                    "there would destroy it (choose another -o)"
                 )
 
 
 def write_output(path: Path, text: str | bytes) -> None:
-    """Write a report (text, or the bytes of a binary one) atomically: on any error no
-    half-written file is left behind."""
-    try:
-        atomic_write(path, text.encode("utf-8") if isinstance(text, str) else text)
-    except OSError as error:
-        raise DiffdocUsageError(f"{path}: cannot write: {error.strerror or error}") from None
+    """Write a report (text, or the bytes of a binary one): a regular file atomically (no
+    half-written file is ever left behind), a device or FIFO directly, through a symbolic link
+    to the file it names (diffdoc.output)."""
+    write_report_file(path, text.encode("utf-8") if isinstance(text, str) else text)
 
 
 json_option = click.option(

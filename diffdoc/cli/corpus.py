@@ -18,6 +18,7 @@ from diffdoc.cli.base import (
     echo_json,
     json_option,
     library_errors,
+    max_size_option,
     write_output,
 )
 from diffdoc.compare import compare as compare_documents
@@ -37,8 +38,9 @@ from diffdoc.drafts.render import (
     bracket_text,
 )
 from diffdoc.drafts.series import corpus_brackets
-from diffdoc.ingest import FORMATS
+from diffdoc.ingest import FORMATS, read_input
 from diffdoc.models import CompareOptions, Document, Stats
+from diffdoc.paths import shown
 
 
 def _bracket_counts(corpus: Corpus, doc_id: str) -> dict[int, dict[str, int]]:
@@ -59,7 +61,7 @@ def init(directory: Path | None, corpus_dir: Path) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--doc", "doc_id", required=True, help="Document id, e.g. sco-declaration-2002.")
 @click.option("--version", "label", help="Version label (default: v1, v2, ...).")
 @click.option("--date", help="The version's date, YYYY-MM-DD (default: from the file, if any).")
@@ -69,18 +71,18 @@ def init(directory: Path | None, corpus_dir: Path) -> None:
 @click.option("--note", help="A note on this version.")
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@max_size_option
 @corpus_option
 @library_errors
-def add(file: Path, doc_id: str, corpus_dir: Path, **options: Any) -> None:
-    """Store FILE as a new version of document DOC (identical bytes are not stored twice)."""
+def add(file: Path, doc_id: str, corpus_dir: Path, max_size: int, **options: Any) -> None:
+    """Store FILE (`-`: standard input) as a new version of document DOC (identical bytes are
+    not stored twice)."""
     corpus = Corpus.open(corpus_dir)
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise DiffdocUsageError(f"{file}: cannot read ({error.strerror})") from None
-    result = add_version(corpus, data, name=str(file), doc_id=doc_id, **options)
+    data = read_input(file, max_size)
+    name = "<stdin>" if str(file) == "-" else shown(file)
+    result = add_version(corpus, data, name=name, doc_id=doc_id, max_size=max_size, **options)
     if not result.added:
-        click.echo(f"{file}: already stored as {result.version.ref}; nothing added")
+        click.echo(f"{name}: already stored as {result.version.ref}; nothing added")
         return
     what = "new document" if result.new_document else "version"
     click.echo(f"added {result.version.ref} (#{result.version.number}, {what})")
@@ -267,7 +269,7 @@ def export(ref: str, fmt: str, output: Path | None, corpus_dir: Path) -> None:
         click.echo(text, nl=False)
         return
     write_output(output, text)
-    click.echo(f"wrote {output}")
+    click.echo(f"wrote {shown(output)}")
 
 
 @main.command()

@@ -37,6 +37,7 @@ from diffdoc.drafts.render import (
 from diffdoc.drafts.series import corpus_lineage, corpus_trace
 from diffdoc.drafts.trace import match_key
 from diffdoc.normalize import KeyConfig
+from diffdoc.paths import shown
 
 
 @main.command()
@@ -110,7 +111,7 @@ def history(
             lineage, counts, doc_id=series.document.id, title=series.document.title
         )
         write_output(report_path, page)
-        click.echo(f"wrote {report_path}")
+        click.echo(f"wrote {shown(report_path)}")
         return
     if number is None:
         rows = version_rows(lineage, counts)

@@ -20,6 +20,7 @@ from diffdoc.cli.base import (
     is_stdout,
     library_errors,
     load_document,
+    max_size_option,
     read_pair,
     refuse_overwriting_inputs,
     stdout_is_tty,
@@ -31,6 +32,7 @@ from diffdoc.docformat import document_json
 from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS
 from diffdoc.models import CompareOptions
+from diffdoc.paths import shown
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
 
@@ -54,13 +56,15 @@ from diffdoc.report.text import summary as report_summary
     help="Input format (default: from the file's content and extension).",
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@max_size_option
 @corpus_option
 @library_errors
 def normalize(
-    file: Path, output: str, fmt: str | None, encoding: str | None, corpus_dir: Path
+    file: Path, output: str, fmt: str | None, encoding: str | None, max_size: int, corpus_dir: Path
 ) -> None:
-    """Read FILE (or a corpus reference, DOC@LABEL) and print its normalized form."""
-    document = load_document(file, fmt, encoding, corpus_dir)
+    """Read FILE (`-`: standard input; or a corpus reference, DOC@LABEL) and print its
+    normalized form."""
+    document = load_document(file, fmt, encoding, corpus_dir, max_size)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     elif output == "plain":
@@ -94,7 +98,7 @@ def _comparison_options(func: F) -> F:
 )  # fmt: skip
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file (replaced atomically; - for stdout).",
+    help="Write the report here (a file is replaced atomically; - for stdout).",
 )  # fmt: skip
 @_comparison_options
 @click.option(
@@ -103,6 +107,7 @@ def _comparison_options(func: F) -> F:
 )  # fmt: skip
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@max_size_option
 @author_option
 @corpus_option
 @library_errors
@@ -117,6 +122,7 @@ def compare_command(
     color: str,
     fmt: str | None,
     encoding: str | None,
+    max_size: int,
     author: str,
     corpus_dir: Path,
 ) -> None:
@@ -138,7 +144,8 @@ def compare_command(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
-        comparison = compare_documents(*read_pair(old, new, fmt, encoding, corpus_dir), options)
+        pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
+        comparison = compare_documents(*pair, options)
         if output_format == "docx":
             write_redline(comparison, output, author)
             sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
@@ -159,7 +166,7 @@ def compare_command(
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-    help="The file to write (replaced atomically; - for stdout).",
+    help="The file to write (replaced atomically; a device or FIFO is written; - for stdout).",
 )  # fmt: skip
 @click.option(
     "--format", "report_format", type=click.Choice(["html", "docx"]), default="html",
@@ -168,6 +175,7 @@ def compare_command(
 @_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@max_size_option
 @author_option
 @corpus_option
 @library_errors
@@ -181,6 +189,7 @@ def report_command(
     ignore_punctuation: bool,
     fmt: str | None,
     encoding: str | None,
+    max_size: int,
     author: str,
     corpus_dir: Path,
 ) -> None:
@@ -197,7 +206,8 @@ def report_command(
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
-    comparison = compare_documents(*read_pair(old, new, fmt, encoding, corpus_dir), options)
+    pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
+    comparison = compare_documents(*pair, options)
     if report_format == "docx":
         written = write_redline(comparison, output, author)
         click.echo(f"{written or '<stdout>'}: {report_summary(comparison)}", err=written is None)
@@ -208,4 +218,4 @@ def report_command(
         click.echo(f"<stdout>: {report_summary(comparison)}", err=True)
         return
     write_output(output, page)
-    click.echo(f"{output}: {report_summary(comparison)}")
+    click.echo(f"{shown(output)}: {report_summary(comparison)}")

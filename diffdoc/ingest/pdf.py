@@ -7,7 +7,7 @@ import io
 import logging
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import FileNotDecryptedError, PyPdfError
 
 from diffdoc.errors import InputError
 from diffdoc.ingest.text import read_text
@@ -20,6 +20,10 @@ def pdf_text(data: bytes, *, name: str) -> str:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         pages = [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError:
+        raise InputError(
+            name, "encrypted PDF (it needs a password; save a decrypted copy)"
+        ) from None
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
         raise InputError(name, f"corrupt PDF file ({error})") from None
     if not any(page.strip() for page in pages):
