@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -27,6 +26,7 @@ from diffdoc.cli.reading import _comparison_options
 from diffdoc.compare import compare
 from diffdoc.errors import DiffdocError
 from diffdoc.ingest import FORMATS, parse_bytes
+from diffdoc.ingest.limits import read_input
 from diffdoc.models import CompareOptions, Document, Source
 from diffdoc.report.text import BOLD, RESET
 from diffdoc.report.text import render as render_text
@@ -62,10 +62,7 @@ def _side(file: str, path: str, label: str, fmt: str | None, encoding: str | Non
     """One side as a document labelled for the diff; /dev/null and an empty file are empty."""
     if file == NULL:
         return Document(title="", blocks=(), source=Source(NULL, ""))
-    try:
-        data = Path(file).read_bytes()
-    except OSError as error:
-        raise DiffdocError(f"{path}: cannot read {file}: {error.strerror or error}") from None
+    data = read_input(file)  # regular files only, at most the default --max-size
     if not data.strip():
         return Document(title="", blocks=(), source=Source(label, ""))
     # The path in the repository, not git's temporary file, tells the format and names it.
