@@ -7,7 +7,7 @@ import io
 import logging
 
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pypdf.errors import DependencyError, PyPdfError
 
 from diffdoc.errors import InputError
 from diffdoc.ingest.text import read_text
@@ -19,8 +19,18 @@ def pdf_text(data: bytes, *, name: str) -> str:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(name, "encrypted PDF (it needs a password; decrypt it first)")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError) as error:
+    except (
+        PyPdfError,
+        DependencyError,
+        ValueError,
+        KeyError,
+        TypeError,
+        OSError,
+        AttributeError,
+    ) as error:
         raise InputError(name, f"corrupt PDF file ({error})") from None
     if not any(page.strip() for page in pages):
         raise InputError(name, "PDF has no text layer (a scanned image? run OCR first)")
