@@ -17,6 +17,8 @@ import pypdfium2.raw as raw
 
 # Gap between two characters, in units of the font size, that is a word space.
 _SPACE_GAP = 0.2
+# A gap this many font sizes wide separates two lines on one baseline (columns).
+_COLUMN_GAP = 3.0
 # A character this much smaller than its line, raised at least this far, is a superscript.
 _SUPERSCRIPT_SIZE = 0.85
 _SUPERSCRIPT_RISE = 0.15
@@ -76,7 +78,8 @@ class _LineBuilder:
         if self.chars:
             last = self.chars[-1]
             gap = left - last[2]
-            if (self.pending_space or gap > _SPACE_GAP * max(size, 1.0)) and not (
+            wide = _SPACE_GAP * (1.6 if char.isdigit() and last[0].isdigit() else 1.0)
+            if (self.pending_space or gap > wide * max(size, 1.0)) and not (
                 sup and last[0].isalpha()
             ):
                 self.chars.append((" ", last[2], left, size, font, False))
@@ -123,6 +126,15 @@ class _LineBuilder:
         )
 
 
+def _breaks_line(builder: _LineBuilder, left: float, size: float) -> bool:
+    """A character far left of the line's end (a new line at the same height) or far to its
+    right (the next column, or a footer's other end) starts a line of its own."""
+    if not builder.chars:
+        return False
+    end = builder.chars[-1][2]
+    return left < end - 2 * size or left > end + _COLUMN_GAP * size
+
+
 def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
     """The lines of page `number` (0-based)."""
     page = pdf[number]
@@ -131,7 +143,7 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
     buffer = ctypes.create_string_buffer(256)
     lines: list[Line] = []
     builder: _LineBuilder | None = None
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = raw.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
     font_of: dict[int, str] = {}
     for index in range(textpage.count_chars()):
@@ -143,10 +155,8 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
             if builder is not None:
                 builder.pending_space = char.isspace() or builder.pending_space
             continue
-        raw.FPDFText_GetCharBox(
-            textpage, index, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom),
-            ctypes.byref(top),
-        )  # fmt: skip
+        # The loose box spans the glyph's advance: gaps between boxes are real spaces.
+        raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
         raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
         size = raw.FPDFText_GetFontSize(textpage, index)
         if char == _PDFIUM_HYPHEN:
@@ -166,7 +176,7 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
             ):
                 sup = True
             elif abs(rise) > 0.5 * max(size, builder.size) or (
-                left.value < builder.chars[-1][2] - 2 * size if builder.chars else False
+                _breaks_line(builder, box.left, size)
             ):
                 if (done := builder.line()) is not None:
                     lines.append(done)
@@ -182,7 +192,7 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
             # The line opened with a raised number: its baseline and size are this text's.
             builder.chars = [(c[0], c[1], c[2], c[3], c[4], c[0] != " ") for c in builder.chars]
             builder.baseline, builder.size = baseline, size
-        builder.add(char, left.value, right.value, size, font, sup)
+        builder.add(char, box.left, box.right, size, font, sup)
     if builder is not None and (done := builder.line()) is not None:
         lines.append(done)
     textpage.close()
