@@ -12,17 +12,15 @@ import io
 import re
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate
-from xml.sax.saxutils import escape
 
-_HEADING = re.compile(
-    r"^(?:[IVXLC]+\.?(?:\s.*)?|Article \d+.*|Annex.*|Part [IVX]+.*|Preamble)$"
-)
+_HEADING = re.compile(r"^(?:[IVXLC]+\.?(?:\s.*)?|Article \d+.*|Annex.*|Part [IVX]+.*|Preamble)$")
 
 
 def _styles(layout: str) -> dict[str, ParagraphStyle]:

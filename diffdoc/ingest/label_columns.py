@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from diffdoc.ingest.structure import LABEL, Draft, find_label, join_text
 
-_OPEN_END = ".,;:!?)]”’\"…"
+_OPEN_END = '.,;:!?)]”’"…'
 
 
 def label_column(text: str) -> list[str] | None:

@@ -7,13 +7,14 @@ geometry says a paragraph ends; line-end hyphens are resolved as in plain text (
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from diffdoc.errors import InputError
-from diffdoc.ingest.hyphens import document_words, join_lines
+from diffdoc.ingest.hyphens import _WORD, join_lines
 from diffdoc.ingest.pdf_layout import (
     _LARGER,
     body_size,
@@ -36,7 +37,9 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if error.err_code == raw.FPDF_ERR_PASSWORD:
-            raise InputError(name, "encrypted PDF (it needs a password; decrypt it first)") from None
+            raise InputError(
+                name, "encrypted PDF (it needs a password; decrypt it first)"
+            ) from None
         raise InputError(name, f"corrupt PDF file ({error})") from None
 
 
@@ -64,6 +67,26 @@ def _joined(lines: Sequence[Line], words: object) -> str:
             texts.append(line.text)
     texts = [text.replace(SOFT_HYPHEN, "") for text in texts]
     return join_lines(texts, words)  # type: ignore[arg-type]
+
+
+def hyphen_evidence(lines: Sequence[Line]) -> Counter[str]:
+    """The document's words for `drops_hyphen`, not counting the halves of words split at
+    line ends: a typesetter that breaks "con-tributing" and "con-cern" has not written
+    "con" twice. Each split head counts once, as `drops_hyphen` expects."""
+    words: Counter[str] = Counter()
+    heads: set[str] = set()
+    after_split = False
+    for line in lines:
+        found = _WORD.findall(line.text)
+        if after_split and found:
+            found = found[1:]
+        after_split = line.text.endswith(("-", SOFT_HYPHEN)) and bool(found)
+        if after_split:
+            heads.add(found[-1].lower().rstrip("-"))
+            found = found[:-1]
+        words.update(word.lower() for word in found)
+    words.update(heads)
+    return words
 
 
 def _draft(lines: Sequence[Line], size: float, words: object, soft: bool) -> Draft:
@@ -95,7 +118,7 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         drafts.append(Draft(" ".join(line.text for line in title), "title"))
         chosen = {id(line) for line in title}
         body = [line for line in body if id(line) not in chosen]
-    words = document_words([line.text for line in body])
+    words = hyphen_evidence(body)
     spacing = line_spacing(body)
     margins = right_margins([line for line in body if line.size == size])
     paragraph: list[Line] = []

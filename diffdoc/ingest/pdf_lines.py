@@ -151,7 +151,7 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
         char = chr(code) if code else ""
         if char in ("", "\r", "\n") or (char.isspace() and builder is None):
             continue
-        if char.isspace() or char == SOFT_HYPHEN and raw.FPDFText_IsGenerated(textpage, index):
+        if char.isspace() or (char == SOFT_HYPHEN and raw.FPDFText_IsGenerated(textpage, index)):
             if builder is not None:
                 builder.pending_space = char.isspace() or builder.pending_space
             continue
