@@ -123,7 +123,9 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
     margins = right_margins([line for line in body if line.size == size])
     paragraph: list[Line] = []
     for line in body:
-        if paragraph and starts_paragraph(paragraph[-1], line, size, spacing, margins):
+        if paragraph and starts_paragraph(
+            paragraph[-1], line, size, spacing, margins, _own_spacing(paragraph)
+        ):
             drafts.append(_draft(paragraph, size, words, _page_start(paragraph, drafts)))
             paragraph = []
         paragraph.append(line)
@@ -133,6 +135,16 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         number, texts = note_text(note)
         drafts.append(Draft(join_lines(texts, words), "footnote", "", number))
     return drafts
+
+
+def _own_spacing(paragraph: Sequence[Line]) -> float | None:
+    """The distance between the paragraph's last two lines, when on one page and column."""
+    if len(paragraph) < 2:
+        return None
+    above, below = paragraph[-2], paragraph[-1]
+    if above.page != below.page or above.column != below.column:
+        return None
+    return above.baseline - below.baseline
 
 
 def _page_start(paragraph: Sequence[Line], drafts: Sequence[Draft]) -> bool:

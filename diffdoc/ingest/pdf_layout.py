@@ -40,8 +40,10 @@ _DIGITS = re.compile(r"\d+")
 # How much larger than the body text a heading or the title is set.
 _LARGER = 1.1
 _SMALLER = 0.92
-# A vertical gap wider than this many line spacings separates paragraphs.
-_GAP = 1.6
+# A vertical gap wider than this many of the document's line spacings separates paragraphs,
+# or wider than this many of the paragraph's own (when it has two lines already).
+_GAP = 1.5
+_OWN_GAP = 1.3
 # A first-line indent: at least this many body font sizes further in than the line before.
 _INDENT = 0.8
 
@@ -231,13 +233,20 @@ def _text_start(line: Line) -> float:
 
 
 def starts_paragraph(
-    above: Line, line: Line, size: float, spacing: float, margins: dict[int, float]
+    above: Line,
+    line: Line,
+    size: float,
+    spacing: float,
+    margins: dict[int, float],
+    own: float | None = None,
 ) -> bool:
-    """Whether `line` begins a new paragraph after `above` (the rules in the module doc)."""
+    """Whether `line` begins a new paragraph after `above` (the rules in the module doc);
+    `own` is the spacing of the paragraph's last two lines, when on one page and column."""
     if abs(above.size - line.size) > 0.5 or above.bold != line.bold or above.italic != line.italic:
         return True
     same_place = above.page == line.page and above.column == line.column
-    if same_place and above.baseline - line.baseline > _GAP * spacing:
+    gap = above.baseline - line.baseline
+    if same_place and (gap > _GAP * spacing or (own is not None and gap > _OWN_GAP * own)):
         return True
     if find_label(line.text) is not None and (
         ends_sentence(above.text) or above.text.rstrip()[-1:] in ",]"
