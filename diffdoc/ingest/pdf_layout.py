@@ -100,8 +100,12 @@ def drop_furniture(pages: Sequence[Page]) -> list[list[Line]]:
 
 
 def _is_edge_number(line: Line, page: Page) -> bool:
+    """A page number in the top or bottom band, or above or below all the page's text."""
     in_band = line.baseline > page.height * (1 - _BAND) or line.baseline < page.height * _BAND
-    return in_band and is_furniture_text(line.text)
+    highest = max(other.baseline for other in page.lines)
+    lowest = min(other.baseline for other in page.lines)
+    at_edge = line.baseline in (highest, lowest)
+    return (in_band or at_edge) and is_furniture_text(line.text)
 
 
 def in_reading_order(lines: list[Line], width: float) -> list[Line]:
@@ -142,10 +146,14 @@ def split_footnotes(
     while start > 0 and lines[start - 1].size <= size * _SMALLER:
         start -= 1
     foot = lines[start:]
+    rules = 0
+    while rules < len(foot) and _RULE.match(foot[rules].text):
+        rules += 1  # the rule drawn in underscores above the notes
+    foot = foot[rules:]
     if not foot:
         return lines, [], False
     numbered = [_note_number(line) is not None for line in foot]
-    if not any(numbered) or (not numbered[0] and not open_note):
+    if not numbered[0] and not open_note:
         return lines, [], False
     notes: list[list[Line]] = []
     continued = not numbered[0]
@@ -155,6 +163,9 @@ def split_footnotes(
         else:
             notes[-1].append(line)
     return lines[:start], notes, continued
+
+
+_RULE = re.compile(r"^[_\-–—]{5,}$")
 
 
 _NOTE_START = re.compile(r"^(\d{1,3})\s*(?=\S)")
@@ -255,5 +266,7 @@ def starts_paragraph(
     indent = line.x0 - above.x0
     if same_place and indent > _INDENT * size and abs(line.x0 - _text_start(above)) > 0.5 * size:
         return True
+    if above.text.endswith(("-", "\u00ad")) and line.text[:1].islower():
+        return False  # a word broken at the line end goes on
     room = margins.get(above.column, above.x1) - above.x1
     return room > line.first_word + 0.6 * size

@@ -92,21 +92,19 @@ class _LineBuilder:
             return None
         sizes: Counter[float] = Counter()
         fonts: Counter[str] = Counter()
-        for char, _, _, size, font, sup in chars:
+        for _, _, _, size, font, sup in chars:
             if not sup:
                 sizes[round(size, 1)] += 1
                 fonts[font] += 1
         if not sizes:  # only raised characters: a line of its own size
-            for char, _, _, size, font, _ in chars:
+            for _, _, _, size, font, _ in chars:
                 sizes[round(size, 1)] += 1
                 fonts[font] += 1
         font = fonts.most_common(1)[0][0]
         text = "".join(c[0] for c in self.chars).strip()
         words = text.split(" ", 1)
         first_width = 0.0
-        position = 0
-        for char in self.chars:
-            position += 1
+        for position, char in enumerate(self.chars, start=1):
             if position > len(words[0]):
                 break
             first_width = char[2] - chars[0][1]
