@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from diffdoc.errors import InputError
+from diffdoc.ingest.limits import check_docx_archive
 from diffdoc.ingest.structure import Draft, assemble
 from diffdoc.models import BlockKind, Document, Source
 
@@ -70,6 +71,7 @@ def _draft(paragraph: Paragraph) -> Draft | None:
 
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a DOCX file's body paragraphs and tables into a Document."""
+    check_docx_archive(data, name=name)  # a zip bomb is refused before anything is unpacked
     try:
         document = docx.Document(io.BytesIO(data))
         drafts = [d for p in _paragraphs(document) if (d := _draft(p)) is not None]
