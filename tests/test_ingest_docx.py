@@ -47,3 +47,22 @@ def test_every_table_cell_once_in_document_order_on_every_run() -> None:
     assert len(expected) == 36
     for _ in range(5):
         assert parse_bytes(data, name="t.docx").texts == expected
+
+
+def test_tracked_changes_read_as_the_current_text() -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("1. The Parties ")
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {namespace} w:id="1" w:author="A"><w:r><w:delText>may</w:delText></w:r>'
+            "</w:del>"
+        )
+    )
+    paragraph._p.append(
+        parse_xml(f'<w:ins {namespace} w:id="2" w:author="A"><w:r><w:t>shall</w:t></w:r></w:ins>')
+    )
+    paragraph.add_run(" cooperate.")
+    assert parse_bytes(_saved(document), name="r.docx").texts == ["1. The Parties shall cooperate."]

@@ -4,7 +4,7 @@
     parse_bytes(data, name="x.md")       -> Document
 
 Every problem with the input is an InputError naming the file and the problem. The readers
-of HTML, DOCX, PDF and Markdown (BeautifulSoup, python-docx, pypdf, PyYAML) are imported only
+of HTML, DOCX, PDF and Markdown (BeautifulSoup, python-docx, pypdfium2, PyYAML) are imported only
 when a file of their format arrives: a command that reads plain text never pays for them.
 """
 

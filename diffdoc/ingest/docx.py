@@ -1,5 +1,5 @@
 """DOCX reader (python-docx): body paragraphs and table cells in document order, one block
-per paragraph, headings and titles by style."""
+per paragraph, headings and titles by style, tracked changes read as the current text."""
 
 from __future__ import annotations
 
@@ -59,8 +59,36 @@ def _paragraphs(container: docx.document.Document | _Cell) -> Iterator[Paragraph
             yield item
 
 
+_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " "}
+_TEXT_TAGS[qn("w:noBreakHyphen")] = "\u2011"
+# Tracked deletions (and the old place of a tracked move) are not the current text; the
+# paragraph's properties hold tab stops (`w:tabs/w:tab`), not tabs.
+_REMOVED = {qn("w:del"), qn("w:moveFrom"), qn("w:pPr")}
+
+
+def current_text(paragraph: Paragraph) -> str:
+    """The paragraph's text as Word shows it with tracked changes accepted: runs inside
+    `w:ins`, `w:moveTo`, hyperlinks and fields included (python-docx's `Paragraph.text`
+    skips inserted runs), deleted ones left out; soft hyphens are never wording."""
+    root = paragraph._p
+    pieces: list[str] = []
+    for element in root.iter(*_TEXT_TAGS):
+        ancestor = element.getparent()
+        removed = False
+        while ancestor is not None and ancestor is not root:
+            if ancestor.tag in _REMOVED:
+                removed = True
+                break
+            ancestor = ancestor.getparent()
+        if removed:
+            continue
+        fixed = _TEXT_TAGS[element.tag]
+        pieces.append(element.text or "" if fixed is None else fixed)
+    return "".join(pieces).replace("\u00ad", "")
+
+
 def _draft(paragraph: Paragraph) -> Draft | None:
-    text = paragraph.text.replace("\t", " ").strip()
+    text = current_text(paragraph).replace("\t", " ").strip()
     if not text:
         return None
     style = paragraph.style.name if paragraph.style is not None else ""
