@@ -49,13 +49,13 @@ from diffdoc.drafts.render import (
 from diffdoc.drafts.series import corpus_brackets, corpus_lineage, corpus_trace
 from diffdoc.drafts.trace import match_key
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
-from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS, read_document
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.normalize import KeyConfig
-from diffdoc.pairload import PARALLEL_THRESHOLD, load_pair
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
+from diffdoc.runtime.gcpause import paused_gc
+from diffdoc.runtime.pairload import PARALLEL_THRESHOLD, load_pair
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1

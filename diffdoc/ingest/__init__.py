@@ -16,7 +16,6 @@ from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
-from diffdoc.gcpause import paused_gc
 from diffdoc.ingest.encoding import decode, looks_binary
 from diffdoc.ingest.sniff import is_normalized_text, sniff_binary, sniff_text
 from diffdoc.ingest.text import read_text
@@ -47,8 +46,7 @@ def parse_bytes(
     data: bytes, *, name: str, fmt: str | None = None, encoding: str | None = None
 ) -> Document:
     """Read and normalize a document given as bytes; `name` labels it and hints its format."""
-    with paused_gc():
-        return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
 
 
 def _with_text(document: Document, name: str) -> Document:
