@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from diffdoc.paths import shown
+
 
 class DiffdocError(Exception):
     """Base class: a problem the user can fix, described in one line."""
@@ -11,7 +13,7 @@ class InputError(DiffdocError):
     """An input file cannot be read as a document (missing, empty, binary, undecodable...)."""
 
     def __init__(self, path: object, problem: str) -> None:
-        self.path = str(path)
+        self.path = shown(path)
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 

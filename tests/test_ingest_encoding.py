@@ -92,8 +92,12 @@ def test_bom_is_removed_and_binary_detected() -> None:
 def test_control_characters_are_dropped_not_wording() -> None:
     data = "Hello\u0001\u0002 world.\n".encode("utf-16")
     assert parse_bytes(data, name="ctl.txt").texts == ["Hello world."]
-    doc = parse_bytes(b"Hello\0 world \\[x\\]\n", name="nul.md", encoding="utf-8")
-    assert doc.texts == ["Hello world [x]"]
+
+
+def test_a_nul_inside_a_text_is_reported_not_dropped() -> None:
+    # A NUL is never wording: the file is damaged or holds binary data (issue 11).
+    with pytest.raises(InputError, match=r"^nul\.md: NUL character at line 2, column 6 "):
+        parse_bytes(b"Title\nHello\0 world \\[x\\]\n", name="nul.md", encoding="utf-8")
 
 
 def test_utf16_full_of_controls_is_binary() -> None:

@@ -234,3 +234,22 @@ def test_html_furniture_by_id_class_role_and_link_density() -> None:
         "(a) trade;",
         "(b) see transit rules.",
     ]
+
+
+def _encrypted_pdf(user_password: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([["1. Agreed text."]]))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_encrypted_pdf_needing_a_password_is_one_line_error() -> None:
+    with pytest.raises(InputError, match=r"^locked\.pdf: encrypted PDF \(it needs a password"):
+        parse_bytes(_encrypted_pdf("secret"), name="locked.pdf")
+
+
+def test_encrypted_pdf_with_empty_user_password_reads() -> None:
+    assert parse_bytes(_encrypted_pdf(""), name="open.pdf").texts == ["1. Agreed text."]

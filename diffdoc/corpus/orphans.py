@@ -60,7 +60,8 @@ def clean_abandoned(corpus: Corpus) -> list[str]:
     removed = []
     for name in markers:
         sha256 = name[len(PENDING_PREFIX) :]
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error, CorpusError):
+            safeio.refuse_links(corpus.root, corpus.object_path(sha256))
             if not corpus.index.sha_referenced(sha256):
                 if corpus.object_path(sha256).is_file():
                     removed.append(sha256)

@@ -7,11 +7,13 @@ old state or the new one, plus at most some `.tmp-*` leftovers that readers igno
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import secrets
 import shutil
 import signal
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,6 +76,25 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
     fsync_dir(path.parent)
 
 
+def refuse_links(root: Path, path: Path) -> None:
+    """CorpusError when `path`, or a folder between `root` and it, is a symbolic link.
+
+    A corpus holds no links: writing, renaming or deleting through one would change files of
+    another corpus or anywhere else on the machine. `root` itself may be a link.
+    """
+    current = root
+    for part in path.relative_to(root).parts:
+        current = current / part
+        try:
+            if stat.S_ISLNK(os.lstat(current).st_mode):
+                raise CorpusError(
+                    f"{current}: is a symbolic link; diffdoc never writes through one "
+                    "(replace it with the real folder or file, see `diffdoc verify`)"
+                )
+        except (FileNotFoundError, NotADirectoryError):
+            return  # nothing there yet (or a file in the way): nothing behind a link
+
+
 def remove_tree(path: Path) -> None:
     """Remove a file or folder tree (used for temporary leftovers and removed versions)."""
     if path.is_dir() and not path.is_symlink():
@@ -89,8 +110,12 @@ def locked(lock_path: Path, *, exclusive: bool = True) -> Iterator[None]:
     The kernel drops the lock when the process dies, so a killed writer never blocks others.
     """
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CorpusError(
+                f"{lock_path}: is a symbolic link; diffdoc never writes through one"
+            ) from None
         raise CorpusError(f"{lock_path}: cannot open the lock file ({error.strerror})") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)

@@ -208,6 +208,7 @@ class Corpus:
     def read_from_disk(self, doc_id: str) -> tuple[DocumentRecord, list[VersionRecord]]:
         """Read a document's metadata files (not the index); versions oldest first."""
         folder = self.document_dir(doc_id)
+        safeio.refuse_links(self.root, folder / DOCUMENT_FILE)
         document = read_document(folder / DOCUMENT_FILE)
         if document.id != doc_id:
             raise CorpusError(f"{folder / DOCUMENT_FILE}: id {document.id!r} != folder name")
@@ -217,6 +218,8 @@ class Corpus:
         for entry in entries:
             if safeio.is_temp(entry.name) or not entry.is_dir():
                 continue
+            if entry.is_symlink():
+                safeio.refuse_links(self.root, Path(entry.path))
             version = read_version(Path(entry.path) / VERSION_FILE)
             if version.label != entry.name or version.doc_id != doc_id:
                 raise CorpusError(

@@ -29,6 +29,7 @@ from diffdoc.corpus.store import (
     sha256_hex,
 )
 from diffdoc.errors import CorpusError, InputError
+from diffdoc.paths import shown
 
 _TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, CACHE_DIR}
 # What keeping the corpus in git (or browsing it in Finder) adds beside it: not corpus files,
@@ -74,31 +75,47 @@ def verify(corpus: Corpus, *, rebuild_index: bool = True) -> VerifyReport:
 
 
 def _rel(corpus: Corpus, path: Path | str) -> str:
-    return os.path.relpath(path, corpus.root)
+    return shown(os.path.relpath(path, corpus.root))
+
+
+def _is_link(entry: os.DirEntry[str], corpus: Corpus, report: VerifyReport) -> bool:
+    """Report a symbolic link (a corpus holds none: writes would go through it) and say so.
+
+    verify never follows one: not into a folder, not even to a file identical to the one
+    recorded, since `add` and `remove` would then change what lies behind it.
+    """
+    if not entry.is_symlink():
+        return False
+    target = os.readlink(entry.path)
+    report.problems.append(
+        f"{_rel(corpus, entry.path)}: symbolic link to {shown(target)} (not followed; "
+        "a corpus holds only its own files)"
+    )
+    return True
 
 
 def _check_top_level(corpus: Corpus, report: VerifyReport) -> None:
     for entry in sorted(os.scandir(corpus.root), key=lambda e: e.name):
-        if _ignored(entry.name, top_level=True):
+        if _ignored(entry.name, top_level=True) or _is_link(entry, corpus, report):
             continue
         if safeio.is_temp(entry.name):
             report.notes.append(f"{entry.name}: leftover of an interrupted write")
         elif entry.name not in _TOP_LEVEL and not entry.name.startswith(INDEX_FILE):
             report.problems.append(f"{entry.name}: extra file (not part of a corpus)")
     for folder in (DOCUMENTS, OBJECTS):
-        if not (corpus.root / folder).is_dir():
+        if not _real_dir(corpus.root / folder) and not (corpus.root / folder).is_symlink():
             report.problems.append(f"{folder}/: missing folder")
 
 
 def _check_documents(corpus: Corpus, report: VerifyReport) -> dict[str, list[str]]:
     """Check every document folder; return the refs that use each original's sha256."""
     referenced: dict[str, list[str]] = {}
-    if not corpus.documents_dir.is_dir():
+    if not _real_dir(corpus.documents_dir):
         return referenced
     names: list[str] = []
     for entry in sorted(os.scandir(corpus.documents_dir), key=lambda e: e.name):
         where = _rel(corpus, entry.path)
-        if _ignored(entry.name):
+        if _ignored(entry.name) or _is_link(entry, corpus, report):
             continue
         if safeio.is_temp(entry.name):
             report.notes.append(f"{where}: leftover of an interrupted write")
@@ -123,16 +140,21 @@ def _check_documents(corpus: Corpus, report: VerifyReport) -> dict[str, list[str
 def _check_document(
     corpus: Corpus, folder: Path, report: VerifyReport, referenced: dict[str, list[str]]
 ) -> None:
-    try:
-        document = read_document(folder / DOCUMENT_FILE)
-        if document.id != folder.name:
-            report.problems.append(f"{_rel(corpus, folder / DOCUMENT_FILE)}: id does not match")
-    except CorpusError as error:
-        report.problems.append(f"{_rel(corpus, folder / DOCUMENT_FILE)}: {_reason(error)}")
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    linked = {e.name for e in entries if _is_link(e, corpus, report)}
+    if DOCUMENT_FILE not in linked:
+        try:
+            document = read_document(folder / DOCUMENT_FILE)
+            if document.id != folder.name:
+                report.problems.append(f"{_rel(corpus, folder / DOCUMENT_FILE)}: id does not match")
+        except CorpusError as error:
+            report.problems.append(f"{_rel(corpus, folder / DOCUMENT_FILE)}: {_reason(error)}")
     numbers: dict[int, str] = {}
     labels: list[str] = []
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+    for entry in entries:
         where = _rel(corpus, entry.path)
+        if entry.name in linked:
+            continue
         if safeio.is_temp(entry.name):
             report.notes.append(f"{where}: leftover of an interrupted write")
         elif entry.name == DOCUMENT_FILE or _ignored(entry.name):
@@ -163,10 +185,12 @@ def _check_version(corpus: Corpus, folder: Path, report: VerifyReport) -> Versio
     except InvalidNameError as error:
         report.problems.append(f"{where}: {error}")
         return None
-    present = {e.name for e in os.scandir(folder) if not _ignored(e.name)}
+    entries = [e for e in os.scandir(folder) if not _ignored(e.name)]
+    linked = {e.name for e in entries if _is_link(e, corpus, report)}
+    present = {e.name for e in entries} - linked
     for extra in sorted(present - {VERSION_FILE, TEXT_FILE}):
         report.problems.append(f"{where}/{extra}: extra file")
-    for missing in sorted({VERSION_FILE, TEXT_FILE} - present):
+    for missing in sorted({VERSION_FILE, TEXT_FILE} - present - linked):
         report.problems.append(f"{where}/{missing}: missing")
     if VERSION_FILE not in present:
         return None
@@ -187,18 +211,18 @@ def _check_version(corpus: Corpus, folder: Path, report: VerifyReport) -> Versio
                 docformat.loads(text.decode("utf-8"), name=f"{where}/{TEXT_FILE}")
             except (UnicodeDecodeError, InputError) as error:
                 report.problems.append(f"{where}/{TEXT_FILE}: unreadable ({error})")
-    if not corpus.object_path(version.sha256).is_file():
+    if not os.path.lexists(corpus.object_path(version.sha256)):
         original = _rel(corpus, corpus.object_path(version.sha256))
         report.problems.append(f"{original}: missing (original of {version.ref})")
     return version
 
 
 def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: VerifyReport) -> None:
-    if not corpus.objects_dir.is_dir():
+    if not _real_dir(corpus.objects_dir):
         return
     for shard in sorted(os.scandir(corpus.objects_dir), key=lambda e: e.name):
         where = _rel(corpus, shard.path)
-        if _ignored(shard.name):
+        if _ignored(shard.name) or _is_link(shard, corpus, report):
             continue
         if safeio.is_temp(shard.name):
             report.notes.append(f"{where}: leftover of an interrupted write")
@@ -209,7 +233,7 @@ def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: Ver
         for entry in sorted(os.scandir(shard.path), key=lambda e: e.name):
             where = _rel(corpus, entry.path)
             sha256 = shard.name + entry.name
-            if _ignored(entry.name):
+            if _ignored(entry.name) or _is_link(entry, corpus, report):
                 continue
             if safeio.is_temp(entry.name):
                 report.notes.append(f"{where}: leftover of an interrupted write")
@@ -222,6 +246,11 @@ def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: Ver
                 report.objects += 1
                 if sha256 not in referenced:
                     report.notes.append(f"{where}: original bytes no version refers to")
+
+
+def _real_dir(path: Path) -> bool:
+    """A folder, and not a symbolic link to one."""
+    return path.is_dir() and not path.is_symlink()
 
 
 def _is_hex(text: str) -> bool:

@@ -41,8 +41,9 @@ from diffdoc.corpus.store import (
     sha256_hex,
 )
 from diffdoc.errors import CorpusError, UnknownRefError
-from diffdoc.ingest import parse_bytes
+from diffdoc.ingest import MAX_INPUT_BYTES, parse_bytes
 from diffdoc.models import Document, Source
+from diffdoc.paths import shown
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def add_version(
     note: str | None = None,
     fmt: str | None = None,
     encoding: str | None = None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> AddResult:
     """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`."""
     check_doc_id(doc_id)
@@ -95,10 +97,13 @@ def add_version(
         check_one_line("note", note)
     if lang is not None:
         check_lang(lang)
-    parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    name = shown(name)
+    parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
     sha256 = sha256_hex(data)
     with corpus.write_lock():
         doc_dir = corpus.document_dir(doc_id)
+        safeio.refuse_links(corpus.root, doc_dir)
+        safeio.refuse_links(corpus.root, corpus.object_path(sha256))
         _clean_leftovers(corpus.documents_dir, doc_dir)
         orphans.clean_abandoned(corpus)
         other = case_collision(doc_id, corpus.document_ids_on_disk())
@@ -315,6 +320,7 @@ def remove(corpus: Corpus, ref: Ref) -> RemoveResult:
     """
     with corpus.write_lock():
         doc_dir = corpus.document_dir(ref.doc_id)
+        safeio.refuse_links(corpus.root, doc_dir)
         if not (doc_dir / DOCUMENT_FILE).is_file():
             raise UnknownRefError(f"{corpus.root}: no document {ref.doc_id!r}")
         _, versions = corpus.read_from_disk(ref.doc_id)
@@ -326,6 +332,9 @@ def remove(corpus: Corpus, ref: Ref) -> RemoveResult:
                 raise UnknownRefError(f"{ref}: no such version in {corpus.root}")
         whole = len(doomed) == len(versions)
         target = doc_dir if whole else corpus.version_dir(doomed[0])
+        safeio.refuse_links(corpus.root, target)
+        for version in doomed:
+            safeio.refuse_links(corpus.root, corpus.object_path(version.sha256))
         parent = target.parent
         temp = safeio.temp_name(parent, "removed-")
         os.rename(target, temp)

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from diffdoc._version import __version__
+from diffdoc.corpus import safeio
+from diffdoc.errors import CorpusError
 from diffdoc.models import (
     BLOCK_OPS,
     PARAGRAPH_SEPARATOR,
@@ -118,6 +120,7 @@ class ComparisonCache:
     """Comparisons stored under a corpus folder, by the sha256 of both normalized texts."""
 
     def __init__(self, corpus_root: Path, compare: Compare) -> None:
+        self.root = corpus_root
         self.folder = corpus_root / CACHE_DIR
         self._compare = compare
         self.hits = 0
@@ -137,6 +140,9 @@ class ComparisonCache:
     ) -> Comparison:
         """The comparison of `old` and `new`, from the cache when a sound copy is there."""
         path = self.path(old_sha, new_sha, options)
+        if _through_link(self.root, path):  # a cache folder that is a link is not ours
+            self.misses += 1
+            return self._compare(old, new, options)
         loaded = _load(path, old, new, options)
         if loaded is not None:
             self.hits += 1
@@ -237,6 +243,14 @@ def _load(path: Path, old: Document, new: Document, options: CompareOptions) -> 
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
     return comparison_from_json(data, old, new, options)
+
+
+def _through_link(root: Path, path: Path) -> bool:
+    try:
+        safeio.refuse_links(root, path)
+    except CorpusError:
+        return True
+    return False
 
 
 def _store(path: Path, comparison: Comparison) -> None:

@@ -16,36 +16,43 @@ from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
-from diffdoc.ingest.encoding import decode, looks_binary
+from diffdoc.ingest.encoding import binary_problem, decode, looks_binary, text_codec
+from diffdoc.ingest.limits import MAX_INPUT_BYTES, STDIN, check_size, read_input
 from diffdoc.ingest.sniff import is_normalized_text, sniff_binary, sniff_text
 from diffdoc.ingest.text import read_text
 from diffdoc.models import Document, Source
+from diffdoc.paths import shown
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "normalized")
 
-__all__ = ["FORMATS", "parse_bytes", "read_document"]
+__all__ = ["FORMATS", "MAX_INPUT_BYTES", "parse_bytes", "read_document", "read_input"]
 
 
 def read_document(
-    path: str | os.PathLike[str], *, fmt: str | None = None, encoding: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> Document:
-    """Read and normalize the document at `path`."""
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(path, "is a directory, not a document")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    return parse_bytes(data, name=str(path), fmt=fmt, encoding=encoding)
+    """Read and normalize the document at `path` (`-`: standard input), at most `max_size`
+    bytes (see diffdoc.ingest.limits)."""
+    data = read_input(path, max_size)
+    name = "<stdin>" if os.fspath(path) == STDIN else shown(path)
+    return parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
 
 
 def parse_bytes(
-    data: bytes, *, name: str, fmt: str | None = None, encoding: str | None = None
+    data: bytes,
+    *,
+    name: str,
+    fmt: str | None = None,
+    encoding: str | None = None,
+    max_size: int = MAX_INPUT_BYTES,
 ) -> Document:
     """Read and normalize a document given as bytes; `name` labels it and hints its format."""
+    name = shown(name)
+    check_size(data, name, max_size)
     return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
 
 
@@ -78,8 +85,12 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
         from diffdoc.ingest.docx import read_docx
 
         return _with_text(read_docx(data, name=name, source=source), name)
-    if magic == "zip" or (magic is None and encoding is None and looks_binary(data)):
+    if encoding is not None:
+        text_codec(encoding, name=name)  # base64, rot13...: refused whatever the file
+    if magic == "zip":
         raise InputError(name, "binary file, not a text document")
+    if magic is None and encoding is None and looks_binary(data):
+        raise InputError(name, binary_problem(data))
     text, used = decode(data, name=name, encoding=encoding)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -9,11 +9,13 @@ from collections.abc import Iterator
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from diffdoc.errors import InputError
+from diffdoc.ingest.limits import check_docx_archive
 from diffdoc.ingest.structure import Draft, assemble
 from diffdoc.models import BlockKind, Document, Source
 
@@ -32,14 +34,21 @@ def _kind(style: str) -> BlockKind | None:
 
 
 def _table_paragraphs(table: Table) -> Iterator[Paragraph]:
-    """Each cell's paragraphs (and nested tables) row by row; a merged cell once."""
-    seen: set[int] = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:
+    """Each cell's paragraphs (and nested tables) row by row, each cell once.
+
+    The cells are the table's own `w:tc` elements, read from the XML in document order:
+    a cell merged across columns is one `w:tc` already, and a cell merged down the rows
+    (`w:vMerge` without "restart") continues the one above, so it is skipped. python-docx's
+    `row.cells` repeats merged cells, and telling repeats apart by `id()` of lxml proxies
+    failed: proxies are freed and their ids reused, so cells vanished at random.
+    """
+    for row in table._tbl.tr_lst:
+        for tc in row.tc_lst:
+            properties = tc.tcPr
+            merge = properties.find(qn("w:vMerge")) if properties is not None else None
+            if merge is not None and merge.get(qn("w:val"), "continue") != "restart":
                 continue
-            seen.add(id(cell._tc))
-            yield from _paragraphs(cell)
+            yield from _paragraphs(_Cell(tc, table))
 
 
 def _paragraphs(container: docx.document.Document | _Cell) -> Iterator[Paragraph]:
@@ -62,6 +71,7 @@ def _draft(paragraph: Paragraph) -> Draft | None:
 
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a DOCX file's body paragraphs and tables into a Document."""
+    check_docx_archive(data, name=name)  # a zip bomb is refused before anything is unpacked
     try:
         document = docx.Document(io.BytesIO(data))
         drafts = [d for p in _paragraphs(document) if (d := _draft(p)) is not None]

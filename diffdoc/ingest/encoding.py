@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 from diffdoc.errors import InputError
 
@@ -47,6 +48,25 @@ def looks_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
 
 
+def binary_problem(data: bytes) -> str:
+    """Why bytes that look binary are refused: UTF-16 without a byte-order mark (text of
+    one script, every other byte the same few values, NUL among them) gets a hint."""
+    sample = data[: 8192 & ~1]
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if (
+            len(sample) >= 8
+            and zeros.count(0) >= len(zeros) // 10
+            and other.count(0) <= len(other) // 100
+            and sum(n for _, n in Counter(zeros).most_common(2)) >= 0.9 * len(zeros)
+        ):
+            return (
+                f"binary file, or UTF-16 text without a byte-order mark "
+                f"(if it is text, try --encoding {codec})"
+            )
+    return "binary file, not a text document"
+
+
 def decode(data: bytes, *, name: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode `data` to text; return the text (without BOM) and the encoding used.
 
@@ -65,6 +85,13 @@ def without_controls(text: str, *, name: str) -> str:
     sample = text[:8192]
     if len(_TEXT_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise InputError(name, "binary file, not a text document")
+    nul = text.find("\0")
+    if nul >= 0:  # never in a text: a damaged file, or binary data inside it
+        line = text.count("\n", 0, nul) + 1
+        column = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise InputError(
+            name, f"NUL character at line {line}, column {column} (a damaged or binary file?)"
+        )
     return _TEXT_CONTROL.sub("", text)
 
 
@@ -78,7 +105,7 @@ def _decode(data: bytes, *, name: str, encoding: str | None) -> tuple[str, str]:
         except UnicodeDecodeError as error:
             raise InputError(name, f"cannot decode as {announced}: {error.reason}") from None
     if looks_binary(data):
-        raise InputError(name, "binary file, not a text document")
+        raise InputError(name, binary_problem(data))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -93,14 +120,36 @@ def _decode(data: bytes, *, name: str, encoding: str | None) -> tuple[str, str]:
     return str(guess), codecs.lookup(guess.encoding).name
 
 
-def _decode_forced(data: bytes, *, name: str, encoding: str) -> str:
+# Codecs Python files under text encodings that are not character sets: they transform
+# (punycode, idna, escapes) or refuse everything (undefined).
+_NOT_CHARSETS = frozenset({"punycode", "idna", "undefined", "unicode-escape", "raw-unicode-escape"})
+
+
+def text_codec(encoding: str, *, name: str) -> codecs.CodecInfo:
+    """The codec `--encoding` names, if it is a character set (utf-8, cp1251, utf-16-le...).
+
+    base64, rot13, zlib, hex, uu, bz2 and the like turn bytes into bytes, not text.
+    """
     try:
         codec = codecs.lookup(encoding)
-    except LookupError:
+    except (LookupError, ValueError):
         raise InputError(name, f"unknown encoding {encoding!r}") from None
+    if not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_CHARSETS:
+        raise InputError(
+            name,
+            f"{encoding!r} is not a text encoding (give a character set such as utf-8, "
+            "utf-16-le, cp1251 or gb18030)",
+        )
+    return codec
+
+
+def _decode_forced(data: bytes, *, name: str, encoding: str) -> str:
+    codec = text_codec(encoding, name=name)
     try:
         return data.decode(codec.name).lstrip("\ufeff")
     except UnicodeDecodeError as error:
         raise InputError(
             name, f"cannot decode as {encoding} (byte {error.start}: {error.reason})"
         ) from None
+    except (UnicodeError, ValueError, TypeError) as error:
+        raise InputError(name, f"cannot decode as {encoding} ({error})") from None

@@ -31,6 +31,9 @@ SHORT_LINE = 60
 HEADING_MARK = "\ue000"
 # How many lines at the top and at the bottom of a page may be furniture.
 _EDGE_LINES = 2
+# Running headers are at most one line in this many (half): a text of a million one-letter
+# paragraphs ("a", "b", ... standing between lowercase lines) is wording, not headers.
+_MOST_FURNITURE = 2
 
 
 def _may_be_marker(text: str) -> bool:
@@ -203,10 +206,12 @@ def _remove_running_headers(lines: list[str], in_repeated: Sequence[bool]) -> li
             standalone.setdefault(text, []).append(index)
             if before and after and not ends_sentence(before) and after[:1].islower():
                 cut_headers.add(text)
+    doomed = [index for text in cut_headers for index in standalone[text]]
+    if len(doomed) * _MOST_FURNITURE > sum(1 for line in lines if line.strip()):
+        return lines  # a page's header is a small share of it: this many lines are wording
     out = list(lines)
-    for text in cut_headers:
-        for index in standalone[text]:
-            out[index] = ""
+    for index in doomed:
+        out[index] = ""
     return out
 
 

@@ -4,12 +4,14 @@ The rule for "head-" at a line end followed by "tail" on the next line, in this 
 
 1. the next line starts in uppercase or with no letter: keep the hyphen ("COVID-" / "19");
 2. the document spells the compound with its hyphen elsewhere ("action-oriented"): keep;
-3. the document spells the joined word elsewhere ("development"): drop;
+3. the document spells the joined word elsewhere ("development", "Indo-Pacific" for
+   "In-" / "do-Pacific"): drop;
 4. the head is a prefix usually written with a hyphen ("self-", "non-", "co-"): keep;
 5. the head is a word the document uses on its own and the tail is no common suffix
    ("action" / "oriented", but not "settle" / "ment"): keep, a compound is as plausible;
-6. otherwise, when both halves are lowercase letters, the line end split one word
-   ("establish-" / "ment"): drop; anything else keeps its hyphen.
+6. otherwise, when both halves are letters in lowercase (the head may start with a
+   capital), the line end split one word ("establish-" / "ment"): drop; anything else keeps
+   its hyphen.
 """
 
 from __future__ import annotations
@@ -105,12 +107,17 @@ def drops_hyphen(head: str, line: str, words: Counter[str] | None) -> bool:
         return False
     if words[head_lower + tail_lower] > 0:
         return True
+    # "In-" / "do-Pacific": the document writes "Indo-Pacific" elsewhere.
+    full_tail = match.group(0).lower() if match else ""
+    if full_tail != tail_lower and words[head_lower + full_tail] > 0:
+        return True
     if head_lower in HYPHEN_PREFIXES:
         return False
     # The split's own head counts once in `words`: elsewhere means a second time.
     if words[head_lower] > 1 and tail_lower not in _SUFFIXES:
         return False
-    return head.isalpha() and head.islower() and tail.isalpha() and tail.islower()
+    # A capital may open the word ("Octo-" / "ber"), as long as the rest is in lowercase.
+    return head.isalpha() and head[1:].islower() and tail.isalpha() and tail.islower()
 
 
 def join_lines(lines: Sequence[str], words: Counter[str] | None = None) -> str:

@@ -1,0 +1,102 @@
+"""Render paragraphs as PDFs in two different layouts (reportlab), for benchmarks/pdf_truth.py.
+
+Layout "un": A4, Times 11 pt, justified and hyphenated (pyphen), first-line indents and no
+space between paragraphs, a running header with a document symbol, "N of M" page numbers and
+a "GE.15-20001 (E)" job number, footnotes under a rule in 9 pt. Layout "plain": US Letter,
+Helvetica 10 pt, ragged right, no indents, space between paragraphs, "Page N" at the foot.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+_HEADING = re.compile(r"^(?:[IVXLC]+\.?(?:\s.*)?|Article \d+.*|Annex.*|Part [IVX]+.*|Preamble)$")
+
+
+def _styles(layout: str) -> dict[str, ParagraphStyle]:
+    if layout == "un":
+        body = ParagraphStyle(
+            "body", fontName="Times-Roman", fontSize=11, leading=13.5, alignment=TA_JUSTIFY,
+            firstLineIndent=18, spaceBefore=0, hyphenationLang="en_GB", embeddedHyphenation=1,
+            uriWasteReduce=0.3,
+        )  # fmt: skip
+        bold = "Times-Bold"
+        title_size = 16
+    else:
+        body = ParagraphStyle(
+            "body", fontName="Helvetica", fontSize=10, leading=13, alignment=TA_LEFT,
+            firstLineIndent=0, spaceBefore=7,
+        )  # fmt: skip
+        bold = "Helvetica-Bold"
+        title_size = 14
+    heading = ParagraphStyle(
+        "heading", parent=body, fontName=bold, firstLineIndent=0, spaceBefore=10, spaceAfter=4,
+        alignment=TA_LEFT, hyphenationLang="",
+    )  # fmt: skip
+    title = ParagraphStyle(
+        "title", parent=heading, fontSize=title_size, leading=title_size * 1.25, spaceAfter=12
+    )
+    return {"body": body, "heading": heading, "title": title}
+
+
+def _furniture(layout: str, total: int) -> Any:
+    def draw(canvas: Any, document: Any) -> None:
+        number = canvas.getPageNumber()
+        width, height = document.pagesize
+        canvas.saveState()
+        if layout == "un":
+            canvas.setFont("Times-Roman", 9)
+            canvas.drawString(2.5 * cm, height - 1.5 * cm, "A/CONF.230/2015/L.9")
+            canvas.drawRightString(width - 2.5 * cm, 1.2 * cm, f"{number} of {total}")
+            canvas.drawString(2.5 * cm, 1.2 * cm, "GE.15-20001 (E)")
+        else:
+            canvas.setFont("Helvetica", 9)
+            canvas.drawCentredString(width / 2, 1.3 * cm, f"Page {number}")
+        canvas.restoreState()
+
+    return draw
+
+
+def _flowables(paragraphs: Sequence[str], layout: str) -> list[Paragraph]:
+    styles = _styles(layout)
+    out = []
+    for index, text in enumerate(paragraphs):
+        if index == 0:
+            style = styles["title"]
+        elif _HEADING.match(text) and len(text) < 120:
+            style = styles["heading"]
+        else:
+            style = styles["body"]
+        out.append(Paragraph(escape(text), style))
+    return out
+
+
+def render(paragraphs: Sequence[str], layout: str) -> bytes:
+    """A PDF of `paragraphs` (the first is the title) in layout "un" or "plain"."""
+    total = 0
+    data = b""
+    for _ in range(2):  # the first pass counts the pages for "N of M"
+        buffer = io.BytesIO()
+        size = A4 if layout == "un" else LETTER
+        margins = 2.5 * cm if layout == "un" else 2.0 * cm
+        document = SimpleDocTemplate(
+            buffer, pagesize=size, leftMargin=margins, rightMargin=margins,
+            topMargin=2.5 * cm, bottomMargin=2.5 * cm,
+        )  # fmt: skip
+        furniture = _furniture(layout, total)
+        document.build(
+            _flowables(paragraphs, layout), onFirstPage=furniture, onLaterPages=furniture
+        )
+        data = buffer.getvalue()
+        total = document.page
+    return data

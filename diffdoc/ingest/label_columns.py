@@ -1,0 +1,58 @@
+"""Paragraph labels that an extractor printed as a column of their own.
+
+`pdftotext` reads the margin of a numbered page as one block: "1. 2. 3." stands as a
+paragraph before the three paragraphs it numbers, which then have no label. This rule gives
+each label back to its paragraph, in order; a paragraph left open (no closing punctuation)
+continues in the next one, so a paragraph the extractor cut is joined before it is counted.
+"""
+
+from __future__ import annotations
+
+from diffdoc.ingest.structure import LABEL, Draft, find_label, join_text
+
+_OPEN_END = '.,;:!?)]”’"…'
+
+
+def label_column(text: str) -> list[str] | None:
+    """The labels when `text` is only labels ("1. 2. 3.", "Pp1 Pp2")."""
+    labels: list[str] = []
+    rest = text.strip()
+    while rest:
+        match = LABEL.match(rest)
+        if match is None:
+            return None
+        labels.append(match.group("label"))
+        rest = rest[match.end() :].lstrip()
+    return labels or None
+
+
+def distribute_label_columns(drafts: list[Draft]) -> list[Draft]:
+    """Give the labels of a label-only paragraph to the unlabelled paragraphs after it."""
+    if not any(d.text[:1].isdigit() or d.text[:1] in "(P" for d in drafts):
+        return drafts
+    out: list[Draft] = []
+    pending: list[str] = []
+    for draft in drafts:
+        labels = label_column(draft.text) if draft.kind is None and len(draft.text) < 80 else None
+        if labels is not None:
+            pending.extend(labels)  # pdftotext prints a long column in several blocks
+            continue
+        if not pending or draft.kind is not None or find_label(draft.text) is not None:
+            if pending and (draft.kind == "heading" or find_label(draft.text) is not None):
+                out.append(Draft(" ".join(pending)))  # no paragraphs to give them to
+                pending = []
+            out.append(draft)
+            continue
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind is None
+            and previous.label == "column"
+            and previous.text.rstrip()[-1:] not in _OPEN_END
+        ):
+            out[-1] = previous._replace(text=join_text(previous.text, draft.text))
+            continue
+        out.append(draft._replace(text=f"{pending.pop(0)} {draft.text}", label="column"))
+    if pending:
+        out.append(Draft(" ".join(pending)))
+    return [d._replace(label=None) if d.label == "column" else d for d in out]
