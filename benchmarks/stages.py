@@ -27,14 +27,16 @@ def stages(old: str, new: str) -> dict[str, float | str]:
     from diffdoc.compare import compare
     from diffdoc.ingest import read_document
     from diffdoc.report import render
+    from diffdoc.runtime.gcpause import paused_gc
 
-    start = time.perf_counter()
-    old_document, new_document = read_document(old), read_document(new)
-    read = time.perf_counter()
-    comparison = compare(old_document, new_document)
-    compared = time.perf_counter()
-    report = render(comparison, "json")
-    rendered = time.perf_counter()
+    with paused_gc():  # as the command does for its whole run
+        start = time.perf_counter()
+        old_document, new_document = read_document(old), read_document(new)
+        read = time.perf_counter()
+        comparison = compare(old_document, new_document)
+        compared = time.perf_counter()
+        report = render(comparison, "json")
+        rendered = time.perf_counter()
     return {
         "import": IMPORTED - START,
         "read": read - start,

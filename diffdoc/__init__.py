@@ -14,8 +14,7 @@ The library is the product; the `diffdoc` command only calls it::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"  # before the imports below: some of them read it
-
+from diffdoc._version import __version__
 from diffdoc.compare import compare
 from diffdoc.corpus import Corpus
 from diffdoc.errors import CorpusError, DiffdocError, InputError, UnknownRefError

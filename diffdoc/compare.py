@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from diffdoc.align import Pairing, align
-from diffdoc.gcpause import paused_gc
 from diffdoc.models import (
     PARAGRAPH_SEPARATOR,
     BlockChange,
@@ -28,12 +27,12 @@ from diffdoc.wordiff import TokenCodes, diff_words, is_cosmetic, punctuation_mar
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
-    """Compare two documents: aligned blocks in reading order of `new`, with word diffs."""
-    with paused_gc():
-        return _compare(old, new, options or CompareOptions())
+    """Compare two documents: aligned blocks in reading order of `new`, with word diffs.
 
-
-def _compare(old: Document, new: Document, options: CompareOptions) -> Comparison:
+    A large comparison builds many objects; a caller that owns its process may pause the
+    cyclic collector around it (`diffdoc.runtime.gcpause.paused_gc`, as the command does).
+    """
+    options = options or CompareOptions()
     config = KeyConfig.from_options(options)
     old_texts, new_texts = old.texts, new.texts
     old_keys, new_keys = paragraph_keys(old, config), paragraph_keys(new, config)

@@ -9,7 +9,7 @@ import pytest
 
 import diffdoc
 from diffdoc.errors import InputError
-from diffdoc.pairload import load_pair
+from diffdoc.runtime.pairload import load_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
@@ -55,3 +55,19 @@ def test_load_pair_raises_the_old_sides_error_first(tmp_path: Path, parallel: bo
         load_pair(diffdoc.read_document, missing_old, missing_new, parallel=parallel)
     with pytest.raises(InputError, match=r"new\.txt: no such file"):
         load_pair(diffdoc.read_document, DRAFT, missing_new, parallel=parallel)
+
+
+def test_the_library_leaves_the_garbage_collector_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Pausing the collector is process-wide: only the command's edge (diffdoc.__main__) may
+    # do it, never a library call running beside its caller's threads.
+    import gc
+
+    from diffdoc import compare, parse_bytes
+
+    def refuse() -> None:
+        raise AssertionError("the library disabled the garbage collector")
+
+    monkeypatch.setattr(gc, "disable", refuse)
+    old = parse_bytes(b"One.\n\nTwo.\n", name="old.txt")
+    new = parse_bytes(b"One.\n\nTwo, changed.\n", name="new.txt")
+    assert compare(old, new).stats.modify == 1

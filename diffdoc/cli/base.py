@@ -23,8 +23,8 @@ from diffdoc.ingest import read_document
 from diffdoc.ingest.limits import MAX_INPUT_BYTES, parse_size, size_text
 from diffdoc.models import Document
 from diffdoc.output import write_output as write_report_file
-from diffdoc.pairload import PARALLEL_THRESHOLD, load_pair
 from diffdoc.paths import shown
+from diffdoc.runtime.pairload import PARALLEL_THRESHOLD, load_pair
 
 EXIT_SAME = 0
 EXIT_DIFFERENT = 1

@@ -29,12 +29,12 @@ from diffdoc.cli.base import (
 from diffdoc.cli.word import author_option, refuse_terminal, write_redline
 from diffdoc.compare import compare as compare_documents
 from diffdoc.docformat import document_json
-from diffdoc.gcpause import paused_gc
 from diffdoc.ingest import FORMATS
 from diffdoc.models import CompareOptions
 from diffdoc.paths import shown
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
+from diffdoc.runtime.gcpause import paused_gc
 
 
 @main.command()

@@ -21,7 +21,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from diffdoc import __version__
+from diffdoc._version import __version__
 from diffdoc.corpus import safeio
 from diffdoc.errors import CorpusError
 from diffdoc.models import (

@@ -20,7 +20,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from diffdoc import __version__
+from diffdoc._version import __version__
 from diffdoc.brackets import outer_spans
 from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.heatmap import Cell, Thread, threads

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
-from diffdoc.gcpause import paused_gc
 from diffdoc.ingest.encoding import binary_problem, decode, looks_binary, text_codec
 from diffdoc.ingest.limits import MAX_INPUT_BYTES, STDIN, check_size, read_input
 from diffdoc.ingest.sniff import is_normalized_text, sniff_binary, sniff_text
@@ -54,8 +53,7 @@ def parse_bytes(
     """Read and normalize a document given as bytes; `name` labels it and hints its format."""
     name = shown(name)
     check_size(data, name, max_size)
-    with paused_gc():
-        return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
 
 
 def _with_text(document: Document, name: str) -> Document:
