@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEED
-from html_helpers import comparison, doc, eq, ids, must, parse, tag, without_assets
+from helpers.html import comparison, doc, eq, ids, must, parse, tag, without_assets
+from helpers.paths import ROOT, SEED
 
 from diffdoc.compare import compare_files
 from diffdoc.models import BlockChange, Comparison, Document, Segment
