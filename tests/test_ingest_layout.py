@@ -9,19 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffdoc.ingest import parse_bytes
-from diffdoc.ingest.layout import (
-    Wrap,
-    close_split_hyphens,
-    document_words,
-    estimate_wrap,
-    extract_footnotes,
-    is_page_marker,
-    join_lines,
-    paragraphs,
-    remove_page_furniture,
-    starts_paragraph,
-)
+from diffdoc.ingest.footnotes import extract_footnotes
+from diffdoc.ingest.furniture import is_page_marker, remove_page_furniture
+from diffdoc.ingest.hyphens import close_split_hyphens, document_words, join_lines
 from diffdoc.ingest.text import read_text
+from diffdoc.ingest.wrap import Wrap, estimate_wrap, paragraphs, starts_paragraph
 
 WRAPPED = """\
 The Parties to this Agreement recognize that the response to climate
