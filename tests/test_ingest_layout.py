@@ -270,8 +270,7 @@ _RAW_PARAGRAPHS = st.one_of(
 
 
 # Distinct paragraphs: a short line printed twice reads as a running header (furniture).
-# Derandomized: other seeds still find chains of short headings ("II." / "Article 3" /
-# "AA AA") that merge differently on a second reading (merge_numbered_headings): to fix.
+# Derandomized: other seeds find the chain of short headings of the known gap below.
 @settings(derandomize=True)
 @given(
     st.lists(_RAW_PARAGRAPHS, min_size=1, max_size=8, unique=True),
@@ -283,4 +282,15 @@ def test_reading_raw_text_twice_gives_the_same_paragraphs(
     """Normalized paragraphs, re-read as plain text, come back as the same paragraphs."""
     raw = "\n\n".join(textwrap.fill(p, width=width) if width else p for p in paragraphs_)
     once = read_text(raw).texts
+    assert read_text("\n\n".join(once)).texts == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: merge_numbered_headings joins a chain of short headings one step per"
+    " reading, so a second reading merges again",
+)
+def test_a_chain_of_short_headings_reads_the_same_twice() -> None:
+    once = read_text("II.\n\nArticle 3\n\nAA AA").texts
+    assert once == ["II.", "Article 3 AA AA"]  # what the first reading gives today
     assert read_text("\n\n".join(once)).texts == once
