@@ -1,4 +1,4 @@
-"""Each structure rule on its own, on small drafts."""
+"""Each structure rule on its own, on small paras."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ from diffdoc.ingest.structure import (
 from diffdoc.ingest.wording import find_label, is_heading_text, join_text, joins_without_space
 
 
-def texts(drafts: list[RawParagraph]) -> list[tuple[str | None, str]]:
-    return [(d.kind, d.text) for d in drafts]
+def texts(paras: list[RawParagraph]) -> list[tuple[str | None, str]]:
+    return [(d.kind, d.text) for d in paras]
 
 
 @pytest.mark.parametrize(
@@ -96,11 +96,11 @@ def test_attach_lone_labels() -> None:
 
 
 def test_split_run_in_heading_only_when_numbering_continues() -> None:
-    drafts = [
+    paras = [
         RawParagraph("2. We welcome it."),
         RawParagraph("Global context and commitments 3. We gather."),
     ]
-    assert texts(split_run_in_headings(drafts)) == [
+    assert texts(split_run_in_headings(paras)) == [
         (None, "2. We welcome it."),
         ("heading", "Global context and commitments"),
         (None, "3. We gather."),
@@ -110,8 +110,8 @@ def test_split_run_in_heading_only_when_numbering_continues() -> None:
 
 
 def test_split_paragraph_numbers_run_together() -> None:
-    drafts = [RawParagraph("8. We uphold the Pact for the Future. 16 9. We note the interest.")]
-    assert texts(split_run_in_headings(drafts)) == [
+    paras = [RawParagraph("8. We uphold the Pact for the Future. 16 9. We note the interest.")]
+    assert texts(split_run_in_headings(paras)) == [
         (None, "8. We uphold the Pact for the Future. 16"),
         (None, "9. We note the interest."),
     ]
@@ -120,31 +120,31 @@ def test_split_paragraph_numbers_run_together() -> None:
 
 
 def test_mark_headings_numerals_and_bold_lines() -> None:
-    drafts = [
+    paras = [
         RawParagraph("II"),
         RawParagraph("Scope", emphasis="strong"),
         RawParagraph("Bold claim.", emphasis="strong"),
     ]
-    assert [d.kind for d in mark_headings(drafts)] == ["heading", "heading", None]
+    assert [d.kind for d in mark_headings(paras)] == ["heading", "heading", None]
 
 
 def test_mark_subheadings_before_numbered_paragraph() -> None:
-    drafts = [
+    paras = [
         RawParagraph("16. We stress it."),
         RawParagraph("Partnerships and support"),
         RawParagraph("17. We invite."),
     ]
-    assert [d.kind for d in mark_subheadings(drafts)] == [None, "heading", None]
+    assert [d.kind for d in mark_subheadings(paras)] == [None, "heading", None]
     not_before_number = [RawParagraph("Short line"), RawParagraph("We invite.")]
     assert [d.kind for d in mark_subheadings(not_before_number)] == [None, None]
 
 
 def test_merge_numbered_headings() -> None:
-    drafts = [
+    paras = [
         RawParagraph("I.", kind="heading"),
         RawParagraph("Global context and shared commitments"),
     ]
-    assert texts(merge_numbered_headings(drafts)) == [
+    assert texts(merge_numbered_headings(paras)) == [
         ("heading", "I. Global context and shared commitments")
     ]
     preamble = [
@@ -155,7 +155,7 @@ def test_merge_numbered_headings() -> None:
 
 
 def test_join_page_cuts() -> None:
-    drafts = [
+    paras = [
         RawParagraph("the SCO national coordinators are instructed to prepare normative documents"),
         RawParagraph("governing the operating procedures of the bodies."),
         RawParagraph("This forum, along with the existing regional structures and the"),
@@ -165,7 +165,7 @@ def test_join_page_cuts() -> None:
         ),
         RawParagraph("Reaffirming the principles."),
     ]
-    assert texts(join_page_cuts(drafts)) == [
+    assert texts(join_page_cuts(paras)) == [
         (
             None,
             "the SCO national coordinators are instructed to prepare normative documents "
@@ -182,17 +182,17 @@ def test_join_page_cuts() -> None:
 
 
 def test_closing_title_list_items_and_end_marks() -> None:
-    drafts = [
+    paras = [
         RawParagraph("DECLARATION OF THE HEADS OF STATE"),
         RawParagraph("(a) Trade;"),
         RawParagraph("###"),
         RawParagraph("Done at Astana, 10 July 2025"),
     ]
-    drafts = mark_end_marks(drafts)
-    drafts = mark_closing(drafts)
-    drafts = mark_title(drafts)
-    drafts = mark_list_items(drafts)
-    assert [d.kind for d in drafts] == ["title", "list_item", "note", "closing"]
+    paras = mark_end_marks(paras)
+    paras = mark_closing(paras)
+    paras = mark_title(paras)
+    paras = mark_list_items(paras)
+    assert [d.kind for d in paras] == ["title", "list_item", "note", "closing"]
 
 
 def test_assemble_sections_labels_and_keys() -> None:
@@ -214,13 +214,13 @@ def test_assemble_sections_labels_and_keys() -> None:
 
 
 def test_drop_separators() -> None:
-    drafts = [
+    paras = [
         RawParagraph("Text."),
         RawParagraph("————————————————-"),
         RawParagraph("* * *"),
         RawParagraph("A - B"),
     ]
-    assert texts(drop_separators(drafts)) == [(None, "Text."), (None, "A - B")]
+    assert texts(drop_separators(paras)) == [(None, "Text."), (None, "A - B")]
 
 
 def test_page_cuts_need_evidence_or_plain_wording() -> None:
@@ -235,7 +235,7 @@ def test_page_cuts_need_evidence_or_plain_wording() -> None:
     apart = [RawParagraph(head), RawParagraph("Diversity and its protocols")]
     assert texts(join_page_cuts(apart)) == texts(apart)
     # A list's items, a title in capitals or in Title Case, never join.
-    for drafts in (
+    for paras in (
         [
             RawParagraph("building the clean energy economy of the future, and"),
             RawParagraph("further steps."),
@@ -255,7 +255,7 @@ def test_page_cuts_need_evidence_or_plain_wording() -> None:
             RawParagraph("Promoting Regular Pathways for Migration and Protection"),
         ],
     ):
-        assert texts(join_page_cuts(drafts)) == texts(drafts)
+        assert texts(join_page_cuts(paras)) == texts(paras)
 
 
 @pytest.mark.parametrize(
@@ -283,8 +283,8 @@ def test_title_line_in_plain_text_stays_apart(text: str) -> None:
     ],
 )
 def test_closing_in_russian_chinese_and_done_at(closing: str) -> None:
-    drafts = mark_closing([RawParagraph("We agree."), RawParagraph(closing)])
-    assert [d.kind for d in drafts] == [None, "closing"]
+    paras = mark_closing([RawParagraph("We agree."), RawParagraph(closing)])
+    assert [d.kind for d in paras] == [None, "closing"]
 
 
 def test_japanese_wrapped_lines_join_without_space() -> None:

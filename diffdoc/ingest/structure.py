@@ -1,9 +1,10 @@
 """From raw paragraphs to a Document: named rules that decide each block's kind, section and
 label, join paragraphs that a page break cut in two, and find the title and closing.
 
-Readers produce `RawParagraph`s (text as written, markup removed, plus what the format itself says:
-a Markdown heading, a DOCX heading style, a footnote). Each rule below is a small function
-`list[RawParagraph] -> list[RawParagraph]`, applied in the order of `RULES`; `assemble` runs them.
+Readers produce `RawParagraph`s (text as written, markup removed, plus what the format
+itself says: a Markdown heading, a DOCX heading style, a footnote). Each rule below is a small
+function `list[RawParagraph] -> list[RawParagraph]`, applied in the order of `RULES`;
+`assemble` runs them. The string tests the rules share live in `wording`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class RawParagraph(NamedTuple):
     """A paragraph on its way to becoming a Block; `kind` None means "let the rules decide".
 
     A named tuple rather than a frozen dataclass: a large text makes tens of thousands of
-    drafts, and the rules copy them with `_replace`; both are several times cheaper.
+    them, and the rules copy them with `_replace`; both are several times cheaper.
     """
 
     text: str
@@ -89,32 +90,32 @@ def _may_be_label(text: str) -> bool:
     return not first.isupper() or first in "PO"
 
 
-def _undecided(draft: RawParagraph) -> bool:
-    return draft.kind is None or draft.kind == "paragraph"
+def _undecided(para: RawParagraph) -> bool:
+    return para.kind is None or para.kind == "paragraph"
 
 
 # --- rules ------------------------------------------------------------------------------------
 
 
-def attach_lone_labels(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def attach_lone_labels(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A paragraph that is only a label ("1." on its own line) belongs to the next one."""
     out: list[RawParagraph] = []
-    for draft in drafts:
+    for para in paras:
         last = out[-1] if out else None
         if (
             last is not None
             and (last.kind is None or last.kind == "paragraph")  # _undecided, inlined
             and _may_be_label(last.text)
             and LABEL.fullmatch(last.text.strip())
-            and draft.kind in (None, "paragraph", "list_item")
+            and para.kind in (None, "paragraph", "list_item")
         ):
-            out[-1] = draft._replace(text=join_text(out[-1].text, draft.text))
+            out[-1] = para._replace(text=join_text(out[-1].text, para.text))
         else:
-            out.append(draft)
+            out.append(para)
     return out
 
 
-def split_run_in_headings(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def split_run_in_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Split numbered paragraphs that an extraction ran together with what precedes them.
 
     "Partnerships and support 17. We invite ..." becomes a heading and paragraph 17, and
@@ -124,28 +125,28 @@ def split_run_in_headings(drafts: list[RawParagraph]) -> list[RawParagraph]:
     """
     out: list[RawParagraph] = []
     last_number = 0
-    for draft in drafts:
-        undecided = draft.kind is None or draft.kind == "paragraph"
-        label = find_label(draft.text) if undecided else None
+    for para in paras:
+        undecided = para.kind is None or para.kind == "paragraph"
+        label = find_label(para.text) if undecided else None
         match = (
-            _RUN_IN.match(draft.text)
-            if undecided and label is None and _RUN_IN_HINT.search(draft.text)
+            _RUN_IN.match(para.text)
+            if undecided and label is None and _RUN_IN_HINT.search(para.text)
             else None
         )
         if match and int(match.group("label")[:-1]) == last_number + 1:
             out.append(RawParagraph(match.group("head"), kind="heading"))
-            draft = RawParagraph(f"{match.group('label')} {match.group('body')}")
+            para = RawParagraph(f"{match.group('label')} {match.group('body')}")
             label = match.group("label")
         if label and re.fullmatch(r"\d{1,3}\.", label):
             last_number = int(label[:-1])
             while True:
-                cut = _inline_number(draft.text, last_number + 1)
+                cut = _inline_number(para.text, last_number + 1)
                 if cut is None:
                     break
-                out.append(draft._replace(text=draft.text[:cut].rstrip()))
-                draft = RawParagraph(draft.text[cut:].lstrip())
+                out.append(para._replace(text=para.text[:cut].rstrip()))
+                para = RawParagraph(para.text[cut:].lstrip())
                 last_number += 1
-        out.append(draft)
+        out.append(para)
     return out
 
 
@@ -160,36 +161,36 @@ def _inline_number(text: str, number: int) -> int | None:
     return match.start("start") if match else None
 
 
-def mark_headings(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def mark_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Heading lines (Roman numerals, Article N, Part II) and short bold-only lines."""
     out = []
-    for draft in drafts:
-        first = draft.text[:1]  # a text that starts with no heading's letter needs no regex
+    for para in paras:
+        first = para.text[:1]  # a text that starts with no heading's letter needs no regex
         if (
-            (first in HEADING_FIRST or first.isspace() or draft.emphasis == "strong")
-            and (draft.kind is None or draft.kind == "paragraph")
+            (first in HEADING_FIRST or first.isspace() or para.emphasis == "strong")
+            and (para.kind is None or para.kind == "paragraph")
         ) and (
-            is_heading_text(text := draft.text.strip())
-            or (draft.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
+            is_heading_text(text := para.text.strip())
+            or (para.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
         ):
-            draft = draft._replace(kind="heading")
-        out.append(draft)
+            para = para._replace(kind="heading")
+        out.append(para)
     return out
 
 
-def mark_subheadings(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def mark_subheadings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A short unpunctuated line right before a numbered paragraph is an unnumbered heading."""
-    out = list(drafts)
+    out = list(paras)
     for index in range(len(out) - 1):
-        draft, following = out[index], out[index + 1]
-        if draft.kind is not None or not (
+        para, following = out[index], out[index + 1]
+        if para.kind is not None or not (
             _undecided(following)
             and (number := find_label(following.text)) is not None
             and _NUMBER_LABEL.fullmatch(number)
         ):
             continue  # the cheap tests first: most paragraphs precede no numbered one
         previous = out[index - 1] if index else None
-        text = draft.text.strip()
+        text = para.text.strip()
         if (
             text[:1].isupper()
             and not ends_sentence(text)
@@ -197,35 +198,35 @@ def mark_subheadings(drafts: list[RawParagraph]) -> list[RawParagraph]:
             and word_count_above(text, 10) <= 10
             and (previous is None or previous.kind is not None or ends_sentence(previous.text))
         ):
-            out[index] = draft._replace(kind="heading")
+            out[index] = para._replace(kind="heading")
     return out
 
 
-def merge_numbered_headings(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def merge_numbered_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A lone number heading ("I.", "Article 5") and the short title line after it are one."""
     out: list[RawParagraph] = []
-    for draft in drafts:
+    for para in paras:
         previous = out[-1] if out else None
         if (
             previous is not None
             and previous.kind == "heading"
             and _NUMBERED_HEADING.match(previous.text.strip())
-            and draft.kind in (None, "heading")
-            and word_count_above(draft.text, 12) <= 12
-            and not re.search(r"[.;:!?]", draft.text)
-            and not draft.text.rstrip().endswith(",")
-            and not _CLOSING.match(draft.text.strip())
-            and find_label(draft.text) is None
-            and not STANDALONE_HEADING.match(draft.text.strip())
-            and draft.text[:1].isupper()
+            and para.kind in (None, "heading")
+            and word_count_above(para.text, 12) <= 12
+            and not re.search(r"[.;:!?]", para.text)
+            and not para.text.rstrip().endswith(",")
+            and not _CLOSING.match(para.text.strip())
+            and find_label(para.text) is None
+            and not STANDALONE_HEADING.match(para.text.strip())
+            and para.text[:1].isupper()
         ):
-            out[-1] = previous._replace(text=join_text(previous.text, draft.text))
+            out[-1] = previous._replace(text=join_text(previous.text, para.text))
         else:
-            out.append(draft)
+            out.append(para)
     return out
 
 
-def join_page_cuts(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def join_page_cuts(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Join the two halves of a paragraph that a page break cut apart.
 
     Only running text left open joins: the first half stops mid-sentence (no terminal
@@ -238,18 +239,18 @@ def join_page_cuts(drafts: list[RawParagraph]) -> list[RawParagraph]:
     existing" / "Asian structures ... countries.").
     """
     out: list[RawParagraph] = []
-    for draft in drafts:
+    for para in paras:
         previous = out[-1] if out else None
         # _is_cut asks for two paragraphs of undecided kind: test that first, inline
         if (
             previous is not None
             and previous.kind is None
-            and draft.kind is None
-            and _is_cut(previous, draft)
+            and para.kind is None
+            and _is_cut(previous, para)
         ):
-            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
+            out[-1] = previous._replace(text=join_text(previous.text, para.text), emphasis="")
         else:
-            out.append(draft)
+            out.append(para)
     return out
 
 
@@ -289,30 +290,30 @@ def _looks_like_heading(text: str) -> bool:
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
-def mark_closing(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def mark_closing(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Place and date at the end ("St. Petersburg, June 7, 2002") is the closing."""
-    body = [i for i, d in enumerate(drafts) if d.kind not in ("footnote", "note")]
-    out = list(drafts)
+    body = [i for i, d in enumerate(paras) if d.kind not in ("footnote", "note")]
+    out = list(paras)
     for index in body[-3:]:
         if _undecided(out[index]) and _CLOSING.match(out[index].text.strip()):
             out[index] = out[index]._replace(kind="closing")
     return out
 
 
-def mark_title(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def mark_title(paras: list[RawParagraph]) -> list[RawParagraph]:
     """The first block is the title when bold-only, a level-1 heading or in capitals."""
-    out = list(drafts)
-    for index, draft in enumerate(out):
-        if draft.kind in ("note", "footnote"):
+    out = list(paras)
+    for index, para in enumerate(out):
+        if para.kind in ("note", "footnote"):
             continue
-        text = draft.text.strip()
-        if draft.kind == "title" or (
-            draft.kind in (None, "heading")
-            and (draft.emphasis == "strong" or in_capitals(text))
+        text = para.text.strip()
+        if para.kind == "title" or (
+            para.kind in (None, "heading")
+            and (para.emphasis == "strong" or in_capitals(text))
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
-            out[index] = draft._replace(kind="title")
+            out[index] = para._replace(kind="title")
         break
     return out
 
@@ -329,42 +330,42 @@ def in_capitals(text: str) -> bool:
 _in_capitals = in_capitals  # the name the fast-path tests know
 
 
-def mark_list_items(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def mark_list_items(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Lettered and roman items ("(a)", "(iv)", "a)") are list items; "1." stays a paragraph."""
     out = []
-    for draft in drafts:
+    for para in paras:
         if (
-            draft.kind is None
-            and (label := find_label(draft.text))
+            para.kind is None
+            and (label := find_label(para.text))
             and label[0] in "(abcdefghijklmnopqrstuvwxyz"
         ):
-            draft = draft._replace(kind="list_item")
-        out.append(draft)
+            para = para._replace(kind="list_item")
+        out.append(para)
     return out
 
 
 _END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|\*\s*\*\s*\*)$")
 
 
-def mark_end_marks(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def mark_end_marks(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A press release's end mark ("###", "-30-") is a note, not part of the text."""
     # A text that starts with a letter or digit is no end mark: only the others are matched.
     return [
         d._replace(kind="note")
         if not d.text[:1].isalnum() and _undecided(d) and _END_MARK.match(d.text.strip())
         else d
-        for d in drafts
+        for d in paras
     ]
 
 
 _SEPARATOR = re.compile(r"^[-–—―_*=~·•\s]{3,}$")
 
 
-def drop_separators(drafts: list[RawParagraph]) -> list[RawParagraph]:
+def drop_separators(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Separator lines ("————————", "* * *") are layout, like Markdown's thematic breaks."""
     return [
         d
-        for d in drafts
+        for d in paras
         if d.text[:1].isalnum() or not (_undecided(d) and _SEPARATOR.match(d.text.strip()))
     ]
 
@@ -384,15 +385,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply_rules(drafts: list[RawParagraph], rules: tuple[Rule, ...] = RULES) -> list[RawParagraph]:
+def apply_rules(paras: list[RawParagraph], rules: tuple[Rule, ...] = RULES) -> list[RawParagraph]:
     """Run the structure rules in order."""
     for rule in rules:
-        drafts = rule(drafts)
-    return drafts
+        paras = rule(paras)
+    return paras
 
 
 def assemble(
-    drafts: list[RawParagraph],
+    paras: list[RawParagraph],
     *,
     metadata: Mapping[str, str] | None = None,
     source: Source | None = None,
@@ -401,10 +402,10 @@ def assemble(
     metadata = dict(metadata or {})
     blocks: list[Block] = []
     section: str | None = None
-    for draft in apply_rules([d for d in drafts if d.text.strip()]):
-        text = draft.text.strip()
-        kind: BlockKind = draft.kind or "paragraph"
-        label = draft.label
+    for para in apply_rules([d for d in paras if d.text.strip()]):
+        text = para.text.strip()
+        kind: BlockKind = para.kind or "paragraph"
+        label = para.label
         if kind == "heading":
             section = text  # a heading is in the section it opens
         if label is None and kind in ("paragraph", "list_item"):

@@ -73,7 +73,7 @@ def rebuild(lines: Sequence[str]) -> list[RawParagraph]:
     layout = extract_footnotes(lines, furniture)
     wrap = estimate_wrap(layout.lines)
     words = document_words(layout.lines)
-    drafts = [
+    paras = [
         RawParagraph(
             # join_lines, inlined for the usual one-line paragraph
             close_split_hyphens(paragraph[0].strip())
@@ -86,4 +86,4 @@ def rebuild(lines: Sequence[str]) -> list[RawParagraph]:
         )
         for paragraph, soft_break in paragraph_runs(lines, furniture, layout.lines, wrap)
     ]
-    return drafts + layout.footnotes
+    return paras + layout.footnotes
