@@ -38,8 +38,8 @@ _TITLED_HEADING = re.compile(
     r"(?:\d{1,3}[a-z]*|" + ROMAN + r")[.:]?"
     r"|(?:Annex|ANNEX)(?:\s+(?:\d{1,3}|" + ROMAN + r")[.:]?)?)\s+[A-Z(\"“].{0,150}$"
 )
-# Every heading pattern above starts with one of these (Roman numerals start with I, V, X, L
-# or C): other texts need not be matched at all.
+# Every heading pattern (these and structure's numbered heading) starts with one of these
+# (Roman numerals start with I, V, X, L or C): other texts need not be matched at all.
 HEADING_FIRST = frozenset("IVXLCAPSСРЧГ一二三四五六七八九十第")
 
 
