@@ -148,7 +148,10 @@ class Engine:
                         n_workers=self.workers,
                         threads_per_worker=1,
                         processes=True,
-                        dashboard_address=None,
+                        # The scheduler's HTTP server always starts: on a free port of
+                        # this host, not 8787, which a second cluster (another run of the
+                        # tests) may hold and which would only move with a warning.
+                        dashboard_address="127.0.0.1:0",
                     )
                 )
                 client = stack.enter_context(client_type(cluster))
