@@ -30,7 +30,7 @@ from diffdoc.cli.word import author_option, refuse_terminal, write_redline
 from diffdoc.compare import compare as compare_documents
 from diffdoc.docformat import document_json
 from diffdoc.ingest import FORMATS
-from diffdoc.models import CompareOptions
+from diffdoc.models import CompareOptions, Comparison
 from diffdoc.paths import shown
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
@@ -105,6 +105,11 @@ def _comparison_options(func: F) -> F:
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="Colour the text report (auto: when writing to a terminal).",
 )  # fmt: skip
+@click.option(
+    "--metadata", "metadata_counts", is_flag=True,
+    help="Metadata changes (front matter, title, properties) count as differences for the "
+    "exit status.",
+)  # fmt: skip
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
 @max_size_option
@@ -120,6 +125,7 @@ def compare_command(
     ignore_case: bool,
     ignore_punctuation: bool,
     color: str,
+    metadata_counts: bool,
     fmt: str | None,
     encoding: str | None,
     max_size: int,
@@ -132,7 +138,8 @@ def compare_command(
     existing file of the same name wins.
 
     `-f docx` writes a Word redline with tracked changes (to stdout only when it is not a
-    terminal). Exit status: 0 no wording differences, 1 differences, 2 trouble.
+    terminal). Exit status: 0 no wording differences, 1 differences, 2 trouble; metadata
+    changes are listed in every format but count only with --metadata.
     """
     if output_format == "docx":
         refuse_terminal(output)
@@ -148,7 +155,7 @@ def compare_command(
         comparison = compare_documents(*pair, options)
         if output_format == "docx":
             write_redline(comparison, output, author)
-            sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
+            sys.exit(_exit_status(comparison, metadata_counts))
         render_options: dict[str, Any] = {}
         if output_format == "text":
             tty = output is None and stdout_is_tty()
@@ -158,7 +165,14 @@ def compare_command(
             click.echo(report, nl=False, color=render_options.get("color"))
         else:
             write_output(output, report)
-    sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
+    sys.exit(_exit_status(comparison, metadata_counts))
+
+
+def _exit_status(comparison: Comparison, metadata_counts: bool) -> int:
+    """1 when the wording differs (or, with --metadata, the metadata), else 0."""
+    if comparison.stats.changed or (metadata_counts and comparison.metadata_changes):
+        return EXIT_DIFFERENT
+    return EXIT_SAME
 
 
 @main.command(name="report")

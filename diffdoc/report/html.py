@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document
+from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document, MetadataChange
 from diffdoc.report.excerpt import change_excerpt
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
@@ -116,6 +116,7 @@ class Page:
     unchanged_share: str
     options: str
     change_total: int
+    metadata_changes: tuple[MetadataChange, ...]
     items: tuple[Item, ...]
     nav: tuple[NavSection, ...]
     assets: Assets
@@ -265,6 +266,7 @@ def build_page(comparison: Comparison) -> Page:
         unchanged_share=_percent(unchanged_share(comparison)),
         options=_options(comparison),
         change_total=builder.change_count,
+        metadata_changes=comparison.metadata_changes,
         items=items,
         nav=_navigation(items, builder.anchors.by_section),
         assets=assets(),

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import Any
 
 from diffdoc.models import BlockChange, Comparison, changes
-from diffdoc.report.text import label, paragraph_range, summary
+from diffdoc.report.text import label, metadata_lines, paragraph_range, summary
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
 # CriticMarkup delimiters need more than the escaped brace: a processor that ignores
@@ -99,6 +99,9 @@ def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
     old, new = escape(label(comparison.old)), escape(label(comparison.new))
     lines = [f"# Comparison of {old} and {new}", "", f"*{summary(comparison)}*", ""]
+    metadata = metadata_lines(comparison)
+    if metadata:
+        lines += [f"- {escape(line)}" for line in metadata] + [""]
     for block in comparison.blocks:
         lines.append(_note(block) + _critic(block))
         lines.append("")

@@ -43,13 +43,26 @@ def paragraph_range(indices: Sequence[int]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
+def metadata_lines(comparison: Comparison) -> list[str]:
+    """One line per metadata key that differs: `metadata modified_time: 2024-03-01 → 2024-03-04`."""
+    return [
+        f"metadata {change.key}: {_value(change.old)} → {_value(change.new)}"
+        for change in comparison.metadata_changes
+    ]
+
+
+def _value(value: str | None) -> str:
+    return "(none)" if value is None else " ".join(value.split()) or '""'
+
+
 def summary(comparison: Comparison) -> str:
     """One line of counts: blocks by op, words inserted and deleted, and punctuation marks
     changed where no word changed with them."""
     stats = comparison.stats
     parts = [f"{getattr(stats, op)} {name}" for op, name in OP_NAMES.items() if getattr(stats, op)]
     if not parts:
-        return f"no wording differences ({stats.equal} paragraphs equal)"
+        noun = "paragraph" if stats.equal == 1 else "paragraphs"
+        return f"no wording differences ({stats.equal} {noun} equal)"
     words = f"+{stats.words_inserted} −{stats.words_deleted} words"
     marks = stats.punctuation_changed
     if marks:
@@ -173,6 +186,7 @@ def render(comparison: Comparison, **options: Any) -> str:
         paint(f"--- {label(comparison.old)}", RED),
         paint(f"+++ {label(comparison.new)}", GREEN),
         paint(summary(comparison), BOLD),
+        *metadata_lines(comparison),
         "",
     ]
     unchanged: list[BlockChange] = []
