@@ -72,7 +72,7 @@ def test_absent_when_the_metadata_agree(tmp_path: Path) -> None:
     comparison = compare_files(old, old)
     assert "metadata_changes" not in json.loads(render(comparison, "json"))
     assert "metadata" not in render(comparison, "text")
-    assert "<table class=\"metadata-changes\"" not in render(comparison, "html")
+    assert '<table class="metadata-changes"' not in render(comparison, "html")
 
 
 def test_exit_status_counts_metadata_only_when_asked(tmp_path: Path) -> None:
