@@ -211,6 +211,11 @@ json_option = click.option(
 )
 
 
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar (there is one only on a terminal)."
+)
+
+
 def echo_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from diffdoc.drafts.lineage import DraftVersion
 from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
-from diffdoc.segment import tokenize
+from diffdoc.segment import is_word, tokenize
 
 NOT_SEARCHED = frozenset({"note"})
 
@@ -56,13 +56,77 @@ def phrase_offsets(haystack: str, needle: str) -> Iterator[int]:
         start = haystack.find(needle, start + 1)
 
 
+CONTEXT_WORDS = 6  # words shown on each side of a hit
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence in a paragraph (from 0), as written: the words before, the phrase, the
+    words after (up to CONTEXT_WORDS on each side, on one line)."""
+
+    paragraph: int
+    before: str
+    match: str
+    after: str
+    more_before: bool = False  # the paragraph goes on before `before`
+    more_after: bool = False  # and after `after`
+
+
 @dataclass(frozen=True)
 class VersionHits:
-    """How often the phrase occurs in one version, and in which paragraphs (from 0)."""
+    """How often the phrase occurs in one version, in which paragraphs (from 0), and each
+    occurrence in context."""
 
     version: int
     count: int
     paragraphs: tuple[int, ...]
+    hits: tuple[Hit, ...] = ()
+
+
+def in_context(
+    text: str, key: str, offset: int, length: int, paragraph: int, words: int = CONTEXT_WORDS
+) -> Hit:
+    """The hit at key[offset:offset+length] found in the text as written.
+
+    The key keeps the text's words in order (it changes quotes, dashes, spaces and case, and
+    drops brackets, which are not words), so the hit is the same words of the text: counted
+    by word tokens, not characters."""
+    first = sum(1 for token in tokenize(key[:offset]) if is_word(token))
+    count = max(1, sum(1 for token in tokenize(key[offset : offset + length]) if is_word(token)))
+    tokens = tokenize(text)
+    starts = [n for n, token in enumerate(tokens) if is_word(token)]
+    if not starts:
+        return Hit(paragraph, "", " ".join(text.split()), "")
+    first = min(first, len(starts) - 1)
+    last = min(first + count - 1, len(starts) - 1)
+    begin, end = starts[first], starts[last] + 1
+    # A bracket opened inside the hit (`act [promptly]`) is closed inside it too.
+    for opening, closing in ("[]", "()"):
+        while (
+            end < len(tokens)
+            and tokens[end] == closing
+            and sum(t.count(opening) - t.count(closing) for t in tokens[begin:end]) > 0
+        ):
+            end += 1
+    left = starts[max(0, first - words)] if first - words > 0 else 0
+    right = starts[last + words] + 1 if last + words < len(starts) else len(tokens)
+
+    def flat(part: list[str]) -> str:
+        return " ".join("".join(part).split()) if part else ""
+
+    before = "".join(tokens[left:begin])
+    after = "".join(tokens[end:right])
+    # One space kept where the text has one, so `words [phrase] words` reads as written.
+    lead = " " if before[-1:].isspace() else ""
+    trail = " " if after[:1].isspace() else ""
+    return Hit(
+        paragraph,
+        flat([before]) + lead,
+        flat(tokens[begin:end]),
+        trail + flat([after]),
+        more_before=left > 0,
+        more_after=right < len(tokens),
+    )
 
 
 @dataclass(frozen=True)
@@ -107,15 +171,17 @@ def trace_phrase(
     for number, version in enumerate(versions):
         count = 0
         paragraphs = []
+        found: list[Hit] = []
         for index, block in enumerate(version.document.blocks):
             if block.kind in NOT_SEARCHED:
                 continue
             block_key = fold_key(
                 block.key if config == DEFAULT_KEY else comparison_key(block.text, config)
             )
-            found = sum(1 for _ in phrase_offsets(block_key, key))
-            if found:
-                count += found
+            offsets = list(phrase_offsets(block_key, key))
+            if offsets:
+                count += len(offsets)
                 paragraphs.append(index)
-        hits.append(VersionHits(number, count, tuple(paragraphs)))
+                found += [in_context(block.text, block_key, at, len(key), index) for at in offsets]
+        hits.append(VersionHits(number, count, tuple(paragraphs), tuple(found)))
     return PhraseTrace(phrase, key, tuple(hits))
