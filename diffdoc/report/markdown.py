@@ -95,6 +95,35 @@ def _note(block: BlockChange) -> str:
     return ""
 
 
+# The report's own title is `#`: the document's title comes under it, its headings below that.
+HEADING_MARKS = {"title": "## ", "heading": "### "}
+# A line of ornaments alone (`###`, `* * *`, `---`) between parts of a statement.
+_ORNAMENT = re.compile(r"[#*_=~\-–—\s]+")
+
+
+def _kind(block: BlockChange, comparison: Comparison) -> str:
+    """The kind of the block's first paragraph (of the new text; the old for a deletion)."""
+    if block.new:
+        return comparison.new.blocks[block.new[0]].kind
+    return comparison.old.blocks[block.old[0]].kind if block.old else "paragraph"
+
+
+def _block(block: BlockChange, comparison: Comparison) -> str:
+    """One block as Markdown that reads like the document: titles and headings as headings,
+    list items as list items, an unchanged separator line (`###`, kept apart from the text
+    as a note) as a thematic break rather than an escaped `\\###`."""
+    kind = _kind(block, comparison)
+    ornament = _ORNAMENT.fullmatch(block.new_text) and block.new_text.strip()
+    if kind == "note" and block.op == "equal" and ornament:  # a separator, not wording
+        return "* * *"
+    text = _note(block) + _critic(block)
+    if kind in HEADING_MARKS and "\n" not in text:
+        return HEADING_MARKS[kind] + text
+    if kind == "list_item":
+        return "- " + text.replace("\n\n", "\n\n- ")
+    return text
+
+
 def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
     old, new = escape(label(comparison.old)), escape(label(comparison.new))
@@ -103,6 +132,6 @@ def render(comparison: Comparison, **options: Any) -> str:
     if metadata:
         lines += [f"- {escape(line)}" for line in metadata] + [""]
     for block in comparison.blocks:
-        lines.append(_note(block) + _critic(block))
+        lines.append(_block(block, comparison))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

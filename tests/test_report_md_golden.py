@@ -1,0 +1,89 @@
+"""Markdown reports that read like the document: golden files of hand-built cases (headings by
+kind, list items as lists, a separator line as a thematic break, metadata in the header).
+
+Regenerate with DIFFDOC_REGENERATE_GOLDEN=1 (then read the diff before committing them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+from conftest import ROOT
+from html_helpers import doc
+from test_report_html import basic_case, moves_case
+
+from diffdoc.compare import compare
+from diffdoc.models import Comparison
+from diffdoc.report import render
+
+GOLDEN = ROOT / "tests" / "golden" / "md"
+REGENERATE = os.environ.get("DIFFDOC_REGENERATE_GOLDEN") == "1"
+
+
+def structured_case() -> Comparison:
+    """A statement with a title, headings, list items, a separator and a changed list item."""
+    old = doc(
+        [
+            ("title", "Joint Statement", None),
+            ("paragraph", "1. We met in Geneva.", None),
+            ("heading", "Action Plan", "Action Plan"),
+            ("paragraph", "We will:", "Action Plan"),
+            ("list_item", "ensure leadership in technology,", "Action Plan"),
+            ("list_item", "build the clean energy economy, and", "Action Plan"),
+            ("list_item", "strengthen our alliance.", "Action Plan"),
+            ("note", "###", "Action Plan"),
+            ("heading", "# Annex", "# Annex"),
+            ("closing", "Geneva, 3 March 2024", "# Annex"),
+        ],
+        "statement-v1.md",
+        {"modified_time": "2024-03-03"},
+    )
+    new = doc(
+        [
+            ("title", "Joint Statement", None),
+            ("paragraph", "1. We met in Geneva.", None),
+            ("heading", "Action Plan", "Action Plan"),
+            ("paragraph", "We will:", "Action Plan"),
+            ("list_item", "ensure leadership in critical technology,", "Action Plan"),
+            ("list_item", "build the clean energy economy, and", "Action Plan"),
+            ("list_item", "strengthen our alliance.", "Action Plan"),
+            ("list_item", "meet again in 2025.", "Action Plan"),
+            ("note", "###", "Action Plan"),
+            ("heading", "# Annex", "# Annex"),
+            ("closing", "Geneva, 3 March 2024", "# Annex"),
+        ],
+        "statement-v2.md",
+        {"modified_time": "2024-03-07"},
+    )
+    return compare(old, new)
+
+
+CASES: dict[str, Callable[[], Comparison]] = {
+    "basic": basic_case,
+    "moves": moves_case,
+    "structured": structured_case,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name: str) -> None:
+    markdown = render(CASES[name](), "md")
+    path = GOLDEN / f"{name}.md"
+    if REGENERATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    assert path.exists(), f"{path} missing: run with DIFFDOC_REGENERATE_GOLDEN=1"
+    assert markdown == path.read_text(encoding="utf-8")
+
+
+def test_structure_reads_like_the_document() -> None:
+    lines = render(structured_case(), "md").splitlines()
+    assert "## Joint Statement" in lines
+    assert "### Action Plan" in lines
+    assert r"### \# Annex" in lines  # a `#` of the text itself stays text
+    assert "- ensure leadership in {++critical ++}technology," in lines
+    assert "- {++meet again in 2025.++}" in lines
+    assert "* * *" in lines and r"\###" not in lines
+    assert r"1\. We met in Geneva." in lines  # a numbered paragraph is not made a list
