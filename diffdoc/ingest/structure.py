@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
+from diffdoc.ingest.cjk import cjk_title
 from diffdoc.models import Block, BlockKind, Document, Source
 from diffdoc.normalize import comparison_key
 from diffdoc.segment import NO_SPACE_CHAR
@@ -82,6 +83,7 @@ _CN = r"[\d○〇零一二三四五六七八九十]"  # digits of a Chinese date
 _PLACE = r"[A-Z][\w.'’ -]{1,40}"
 # Place and date: "St. Petersburg, June 7, 2002", "Done at Geneva on 7 June 2002",
 # "Санкт-Петербург, 7 июня 2002 года", "二○○二年六月七日于圣彼得堡".
+_DATE_LINE = re.compile(rf"^{_DATE}\.?$")
 _CLOSING = re.compile(
     rf"^(?:(?:(?:Done|Adopted|Signed) (?:at|in) )?{_PLACE}, {_DATE}"
     rf"|(?:Done|Adopted|Signed) (?:at|in) {_PLACE}? on {_DATE}"
@@ -263,9 +265,15 @@ def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
             and find_label(text) is None
             and word_count_above(text, 10) <= 10
             and (previous is None or previous.kind is not None or ends_sentence(previous.text))
+            and not is_dateline(text)
         ):
             out[index] = draft._replace(kind="heading")
     return out
+
+
+def is_dateline(text: str) -> bool:
+    """A place and date, or a date alone ("Geneva, 3 March 2024"): a dateline, never a heading."""
+    return bool(_CLOSING.match(text) or _DATE_LINE.match(text))
 
 
 def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
@@ -375,7 +383,11 @@ def mark_title(drafts: list[Draft]) -> list[Draft]:
         text = draft.text.strip()
         if draft.kind == "title" or (
             draft.kind in (None, "heading")
-            and (draft.emphasis == "strong" or in_capitals(text))
+            and (
+                draft.emphasis == "strong"
+                or in_capitals(text)
+                or (cjk_title(text) and find_label(text) is None and len(out) > index + 1)
+            )
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
