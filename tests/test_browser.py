@@ -343,3 +343,39 @@ def test_the_first_jump_lands_on_the_change_in_a_long_report(
         assert watched.errors == []
     finally:
         watched.close()
+
+
+def test_evolution_page_fits_at_1400_px(browser: Any, tmp_path: Path) -> None:
+    """The versions table stays inside its column with long labels and notes, and the heat
+    map's paragraph labels wrap instead of being cut mid-word."""
+    from click.testing import CliRunner
+    from conftest import TEXTS
+
+    from diffdoc.cli import main
+
+    names = sorted(TEXTS.glob("us-uk-2023-06-08-atlantic-declaration.wh-md.v*.en.txt"))
+    if len(names) < 3:
+        pytest.skip(f"real texts not found at {TEXTS} (set DIFFDOC_SHARED to the shared folder)")
+    out = tmp_path / "evolution.html"
+    result = CliRunner().invoke(main, ["history", *map(str, names), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    watched = Watched(browser, viewport={"width": 1400, "height": 900})
+    try:
+        page = watched.open(out)
+        widths = page.evaluate(
+            """() => {
+                const table = document.querySelector("table.versions");
+                return [table.getBoundingClientRect().right,
+                        document.querySelector("section").getBoundingClientRect().right,
+                        table.parentElement.scrollWidth, table.parentElement.clientWidth];
+            }"""
+        )
+        assert widths[0] <= widths[1] + 1 and widths[2] <= widths[3], widths
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll(".heat td.label")]
+                .filter(cell => cell.scrollWidth > cell.clientWidth + 1).length"""
+        )
+        assert clipped == 0
+        assert watched.errors == []
+    finally:
+        watched.close()
