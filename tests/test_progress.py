@@ -43,3 +43,42 @@ def test_range_counts_and_generators(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "/4 " in err.getvalue()
     assert list(progress((x for x in "ab"), "g")) == ["a", "b"]
     assert progress_module.wanted(True)
+
+
+def test_verify_and_history_draw_on_a_terminal_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: pytest.TempPathFactory
+) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from diffdoc.cli import main
+
+    folder = Path(str(tmp_path))
+    files = []
+    for n in range(3):
+        path = folder / f"v{n}.txt"
+        path.write_text(f"Version {n} of the text.\n\nSame.\n", encoding="utf-8")
+        files.append(str(path))
+    monkeypatch.setattr(progress_module, "wanted", lambda enabled=True: enabled)
+    seen: list[str] = []
+    real = progress_module.tqdm
+
+    def recording(*args: object, **kwargs: object) -> object:
+        seen.append(str(kwargs.get("desc")))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(progress_module, "tqdm", recording)
+    runner = CliRunner()
+    assert runner.invoke(main, ["history", *files]).exit_code == 0
+    assert seen == ["reading", "comparing"]
+    seen.clear()
+    assert runner.invoke(main, ["history", "--quiet", *files]).exit_code == 0
+    assert seen == []
+    corpus = folder / "corpus"
+    assert runner.invoke(main, ["init", str(corpus)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["add", files[0], "--doc", "d", "--corpus", str(corpus)]).exit_code == 0
+    )
+    assert runner.invoke(main, ["verify", "--corpus", str(corpus)]).exit_code == 0
+    assert seen == ["verify documents", "verify originals"]

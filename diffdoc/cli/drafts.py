@@ -115,7 +115,7 @@ def history(
     if number is not None and report_path is not None:
         raise DiffdocUsageError("give --paragraph or -o, not both")
     if len(targets) == 1:
-        series, position = _corpus_series(targets[0], number, corpus_dir)
+        series, position = _corpus_series(targets[0], number, corpus_dir, not quiet)
     else:
         series, position = _file_series(targets, fmt, max_size, not quiet), None
     if report_path is not None:
@@ -137,7 +137,9 @@ class _Series:
     record: DocumentRecord | None = None  # a corpus document's record (for JSON)
 
 
-def _corpus_series(doc: str, number: int | None, corpus_dir: Path) -> tuple[_Series, int]:
+def _corpus_series(
+    doc: str, number: int | None, corpus_dir: Path, show_progress: bool = False
+) -> tuple[_Series, int]:
     """A corpus document's series, and the position of the version DOC@VERSION names (the
     latest for a bare DOC)."""
     corpus = Corpus.open(corpus_dir)
@@ -145,7 +147,7 @@ def _corpus_series(doc: str, number: int | None, corpus_dir: Path) -> tuple[_Ser
     # DOC@VERSION: the report and the summary stop at that version; --paragraph follows the
     # paragraph of that version through the whole series.
     upto = None if ref.is_bare or number is not None else corpus.resolve(ref)
-    found = corpus_lineage(corpus, ref.doc_id, upto=upto)
+    found = corpus_lineage(corpus, ref.doc_id, upto=upto, show_progress=show_progress)
     position = len(found.records) - 1 if ref.is_bare else found.position(corpus.resolve(ref))
     series = _Series(
         found.lineage,
