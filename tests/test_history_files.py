@@ -97,3 +97,23 @@ def test_heat_map_labels_are_cut_at_a_word() -> None:
     text = "The Parties agree to strengthen cooperation in the fields of trade and energy"
     assert shorten_words(text, 40) == "The Parties agree to strengthen…"
     assert shorten_words("成员国元首宣言" * 10, 12) == "成员国元首宣言成员国元…"
+
+
+def test_context_follows_the_words_across_dashes_and_quotes() -> None:
+    from diffdoc.drafts.trace import fold_key, in_context, match_key
+    from diffdoc.normalize import comparison_key
+
+    text = "Our shared prosperity—a free and open Indo-Pacific, which is “inclusive” and resilient."
+    key = fold_key(comparison_key(text))
+    phrase = match_key("free and open Indo-Pacific")
+    hit = in_context(text, key, key.find(phrase), len(phrase), 0, words=3)
+    assert (hit.before, hit.match, hit.after) == (
+        "shared prosperity—a ",
+        "free and open Indo-Pacific",
+        ", which is “inclusive",
+    )
+    assert hit.more_before and hit.more_after
+    cjk = "我们欢迎2025年通过的计划和行动。"
+    key = fold_key(comparison_key(cjk))
+    hit = in_context(cjk, key, key.find("通过"), 2, 0, words=3)
+    assert (hit.before, hit.match, hit.after) == ("2025年", "通过", "的计划和")

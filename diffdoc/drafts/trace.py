@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from diffdoc.drafts.lineage import DraftVersion
 from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
-from diffdoc.segment import is_word, tokenize
+from diffdoc.segment import HANGUL, NO_SPACE_SCRIPTS, tokenize
 
 NOT_SEARCHED = frozenset({"note"})
 
@@ -83,49 +83,51 @@ class VersionHits:
     hits: tuple[Hit, ...] = ()
 
 
+# Runs of letters and digits (a CJK character alone): the key keeps the text's runs in order
+# (it changes quotes, dashes, spaces and case, and drops brackets, none of which is a letter),
+# so the n-th run of the key is the n-th run of the text. Word tokens would not do: a dash
+# unified to "-" joins `prosperity—a` into one token of the key.
+_RUN = re.compile(rf"[{NO_SPACE_SCRIPTS}{HANGUL}]|(?:(?![{NO_SPACE_SCRIPTS}{HANGUL}])\w)+")
+
+
 def in_context(
     text: str, key: str, offset: int, length: int, paragraph: int, words: int = CONTEXT_WORDS
 ) -> Hit:
-    """The hit at key[offset:offset+length] found in the text as written.
-
-    The key keeps the text's words in order (it changes quotes, dashes, spaces and case, and
-    drops brackets, which are not words), so the hit is the same words of the text: counted
-    by word tokens, not characters."""
-    first = sum(1 for token in tokenize(key[:offset]) if is_word(token))
-    count = max(1, sum(1 for token in tokenize(key[offset : offset + length]) if is_word(token)))
-    tokens = tokenize(text)
-    starts = [n for n, token in enumerate(tokens) if is_word(token)]
-    if not starts:
+    """The hit at key[offset:offset+length] found in the text as written, with up to `words`
+    runs of letters or digits on each side."""
+    first = len(_RUN.findall(key, 0, offset))
+    count = max(1, len(_RUN.findall(key, offset, offset + length)))
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    if not runs:
         return Hit(paragraph, "", " ".join(text.split()), "")
-    first = min(first, len(starts) - 1)
-    last = min(first + count - 1, len(starts) - 1)
-    begin, end = starts[first], starts[last] + 1
-    # A bracket opened inside the hit (`act [promptly]`) is closed inside it too.
-    for opening, closing in ("[]", "()"):
+    first = min(first, len(runs) - 1)
+    last = min(first + count - 1, len(runs) - 1)
+    begin, end = runs[first][0], runs[last][1]
+    # Brackets, quotes and the like opened inside the hit (`act [promptly]`) close inside it.
+    for opening, closing in ("[]", "()", "“”", "«»"):
         while (
-            end < len(tokens)
-            and tokens[end] == closing
-            and sum(t.count(opening) - t.count(closing) for t in tokens[begin:end]) > 0
+            end < len(text)
+            and text[end] == closing
+            and (text.count(opening, begin, end) > text.count(closing, begin, end))
         ):
             end += 1
-    left = starts[max(0, first - words)] if first - words > 0 else 0
-    right = starts[last + words] + 1 if last + words < len(starts) else len(tokens)
+    left = runs[first - words][0] if first - words > 0 else 0
+    right = max(end, runs[last + words][1] if last + words < len(runs) else len(text))
 
-    def flat(part: list[str]) -> str:
-        return " ".join("".join(part).split()) if part else ""
+    def flat(part: str) -> str:
+        return " ".join(part.split())
 
-    before = "".join(tokens[left:begin])
-    after = "".join(tokens[end:right])
+    before, after = text[left:begin], text[end:right]
     # One space kept where the text has one, so `words [phrase] words` reads as written.
-    lead = " " if before[-1:].isspace() else ""
-    trail = " " if after[:1].isspace() else ""
+    lead = " " if before[-1:].isspace() and before.strip() else ""
+    trail = " " if after[:1].isspace() and after.strip() else ""
     return Hit(
         paragraph,
-        flat([before]) + lead,
-        flat(tokens[begin:end]),
-        trail + flat([after]),
+        flat(before) + lead,
+        flat(text[begin:end]),
+        trail + flat(after),
         more_before=left > 0,
-        more_after=right < len(tokens),
+        more_after=right < len(text),
     )
 
 
