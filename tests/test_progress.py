@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
+from tqdm import tqdm as real
 
 from diffdoc import progress as progress_module
 from diffdoc.progress import Bar, progress, wanted
@@ -46,15 +49,13 @@ def test_range_counts_and_generators(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_verify_and_history_draw_on_a_terminal_only(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: pytest.TempPathFactory
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from pathlib import Path
-
     from click.testing import CliRunner
 
     from diffdoc.cli import main
 
-    folder = Path(str(tmp_path))
+    folder = tmp_path
     files = []
     for n in range(3):
         path = folder / f"v{n}.txt"
@@ -62,9 +63,8 @@ def test_verify_and_history_draw_on_a_terminal_only(
         files.append(str(path))
     monkeypatch.setattr(progress_module, "wanted", lambda enabled=True: enabled)
     seen: list[str] = []
-    real = progress_module.tqdm
 
-    def recording(*args: object, **kwargs: object) -> object:
+    def recording(*args: Any, **kwargs: Any) -> Any:
         seen.append(str(kwargs.get("desc")))
         return real(*args, **kwargs)
 
