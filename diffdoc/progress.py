@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator, Sized
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from tqdm import tqdm
+if TYPE_CHECKING:  # tqdm is imported only when a bar is drawn: it costs ~0.1 s at start-up
+    from tqdm import tqdm
 
 T = TypeVar("T")
 
@@ -36,6 +37,8 @@ def progress(items: Iterable[T], desc: str, enabled: bool = True) -> Iterator[T]
     """
     if not wanted(enabled):
         return iter(items)
+    from tqdm import tqdm
+
     total = len(items) if isinstance(items, Sized) else None
     bar: tqdm[T] = tqdm(
         items, desc=desc, total=total, file=sys.stderr, leave=False, dynamic_ncols=True
@@ -48,11 +51,13 @@ class Bar:
     not wanted. Use as a context manager so the bar is cleared at the end."""
 
     def __init__(self, total: int | None, desc: str, enabled: bool = True) -> None:
-        self._bar: tqdm[NoReturn] | None = (
-            tqdm(total=total, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True)
-            if wanted(enabled)
-            else None
-        )
+        self._bar: tqdm[NoReturn] | None = None
+        if wanted(enabled):
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=total, desc=desc, file=sys.stderr, leave=False, dynamic_ncols=True
+            )
 
     def update(self, n: int = 1) -> None:
         if self._bar is not None:

@@ -39,6 +39,14 @@ def test_bar_on_a_terminal_and_not_when_quiet(monkeypatch: pytest.MonkeyPatch) -
     assert "verify:" in err.getvalue() and "/2 " in err.getvalue()
 
 
+def test_tqdm_is_not_imported_at_start_up() -> None:
+    import subprocess
+
+    code = "import sys, diffdoc.cli; print('tqdm' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_range_counts_and_generators(monkeypatch: pytest.MonkeyPatch) -> None:
     err = _Tty()
     monkeypatch.setattr(sys, "stderr", err)
@@ -68,7 +76,7 @@ def test_verify_and_history_draw_on_a_terminal_only(
         seen.append(str(kwargs.get("desc")))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(progress_module, "tqdm", recording)
+    monkeypatch.setattr("tqdm.tqdm", recording)  # progress imports it when it draws
     runner = CliRunner()
     assert runner.invoke(main, ["history", *files]).exit_code == 0
     assert seen == ["reading", "comparing"]
