@@ -45,6 +45,7 @@ class Block:
     key: str
     section: str | None = None
     label: str | None = None
+    level: int | None = None  # a title's or heading's level in the source (1-6), when it says
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -87,3 +88,34 @@ def test_structure_reads_like_the_document() -> None:
     assert "- {++meet again in 2025.++}" in lines
     assert "* * *" in lines and r"\###" not in lines
     assert r"1\. We met in Geneva." in lines  # a numbered paragraph is not made a list
+
+
+def test_heading_levels_of_the_source(tmp_path: Path) -> None:
+    from diffdoc import docformat
+    from diffdoc.compare import compare_files
+    from diffdoc.errors import InputError
+    from diffdoc.ingest import parse_bytes
+
+    old, new = tmp_path / "v1.md", tmp_path / "v2.md"
+    text = "# Declaration\n\n## Part I\n\n### Article 1\n\nThe Parties agree.\n"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("agree", "firmly agree"), encoding="utf-8")
+    lines = render(compare_files(old, new), "md").splitlines()
+    assert [line for line in lines if line.startswith("#")] == [
+        "# Comparison of v1.md and v2.md",
+        "## Declaration",
+        "### Part I",
+        "#### Article 1",
+    ]
+    page = b"<html><body><main><h1>T</h1><h2>Part I</h2><h4>Article 1</h4><p>Text.</p></main>"
+    document = parse_bytes(page, name="p.html")
+    assert [(b.kind, b.level) for b in document.blocks] == [
+        ("title", 1), ("heading", 2), ("heading", 4), ("paragraph", None)
+    ]  # fmt: skip
+    written = docformat.dumps(document)
+    assert ':: heading | section: "Part I" | level: 2\n' in written or (
+        ":: heading | section: Part I | level: 2\n" in written
+    )
+    assert docformat.loads(written) == document
+    with pytest.raises(InputError, match="heading level is 1 to 6"):
+        docformat.loads(written.replace("level: 4", "level: 9"))

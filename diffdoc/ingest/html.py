@@ -24,7 +24,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import Draft, Emphasis, assemble
 from diffdoc.models import BlockKind, Document, Source
 
 _FURNITURE = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template")
@@ -47,6 +47,7 @@ _BLOCKS = frozenset(
     }
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_HEADING_TAG = re.compile(r"h[1-6]")
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n\f]+")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 # A list is a menu when this share of its text, or more, is link text.
@@ -95,6 +96,7 @@ class _Block:
     """The text collected for one block so far, and how much of it is bold."""
 
     kind: BlockKind | None
+    level: int | None = None  # <h1>..<h6>
     pieces: list[str] = field(default_factory=list)
     plain: int = 0
 
@@ -118,7 +120,8 @@ def _drafts(root: Tag) -> list[Draft]:
         text = _LAYOUT_SPACE.sub(" ", "".join(block.pieces)).strip()
         if text:
             strong = block.plain == 0
-            drafts.append(Draft(text, kind=block.kind, emphasis="strong" if strong else ""))
+            emphasis: Emphasis = "strong" if strong else ""
+            drafts.append(Draft(text, kind=block.kind, emphasis=emphasis, level=block.level))
         block.pieces.clear()
         block.plain = 0
 
@@ -148,7 +151,8 @@ def _drafts(root: Tag) -> list[Draft]:
         if node.name in _BLOCKS:
             flush()
             seen_title = any(d.kind == "title" for d in drafts)
-            stack.append(_Block(_kind(node.name, stack[-1].kind, seen_title)))
+            level = int(node.name[1]) if _HEADING_TAG.fullmatch(node.name) else stack[-1].level
+            stack.append(_Block(_kind(node.name, stack[-1].kind, seen_title), level))
         elif node.name in ("b", "strong"):
             bold += 1
         todo.append(("close", node))

@@ -138,7 +138,11 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
             seen_heading = True
             first_title = level == 1 and not any(d.kind == "title" for d in drafts)
             drafts.append(
-                Draft(strip_inline(heading, refs), kind="title" if first_title else "heading")
+                Draft(
+                    strip_inline(heading, refs),
+                    kind="title" if first_title else "heading",
+                    level=level,
+                )
             )
             continue
         lines_ = [

@@ -35,6 +35,7 @@ class Draft(NamedTuple):
     # came between (a form feed, a page number or running header removed), or the break is
     # only a guess from line lengths. A sentence left open above may go on here.
     soft_break: bool = False
+    level: int | None = None  # a heading's level as the source marks it (`##`, <h2>, Heading 2)
 
 
 Rule = Callable[[list["Draft"]], list["Draft"]]
@@ -489,6 +490,7 @@ def assemble(
         if label is None and kind in ("paragraph", "list_item"):
             label = find_label(text)
         in_section = None if kind in ("title", "footnote", "note") else section
-        blocks.append(Block(kind, text, comparison_key(text), in_section, label))
+        level = draft.level if kind in ("title", "heading") else None
+        blocks.append(Block(kind, text, comparison_key(text), in_section, label, level))
     title = metadata.get("title") or next((b.text for b in blocks if b.kind == "title"), "")
     return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=source)

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from diffdoc.models import BlockChange, Comparison, changes
+from diffdoc.models import Block, BlockChange, Comparison, changes
 from diffdoc.report.text import label, metadata_lines, paragraph_range, summary
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
@@ -95,30 +95,39 @@ def _note(block: BlockChange) -> str:
     return ""
 
 
-# The report's own title is `#`: the document's title comes under it, its headings below that.
-HEADING_MARKS = {"title": "## ", "heading": "### "}
+# The report's own title is `#`: the document's title and headings come one level under their
+# level in the source (`#` -> `##`, `##` -> `###`, down to `######`); a heading whose level the
+# source did not mark (a plain-text "Article 5") is `###`, a title `##`.
+DEFAULT_LEVELS = {"title": 1, "heading": 2}
 # A line of ornaments alone (`###`, `* * *`, `---`) between parts of a statement.
 _ORNAMENT = re.compile(r"[#*_=~\-–—\s]+")
 
 
-def _kind(block: BlockChange, comparison: Comparison) -> str:
-    """The kind of the block's first paragraph (of the new text; the old for a deletion)."""
+def _first(block: BlockChange, comparison: Comparison) -> Block | None:
+    """The block's first paragraph (of the new text; of the old for a deletion)."""
     if block.new:
-        return comparison.new.blocks[block.new[0]].kind
-    return comparison.old.blocks[block.old[0]].kind if block.old else "paragraph"
+        return comparison.new.blocks[block.new[0]]
+    return comparison.old.blocks[block.old[0]] if block.old else None
+
+
+def heading_mark(first: Block) -> str:
+    """`## ` .. `###### `: the Markdown heading for a title or heading block."""
+    level = first.level or DEFAULT_LEVELS[first.kind]
+    return "#" * min(6, level + 1) + " "
 
 
 def _block(block: BlockChange, comparison: Comparison) -> str:
     """One block as Markdown that reads like the document: titles and headings as headings,
     list items as list items, an unchanged separator line (`###`, kept apart from the text
     as a note) as a thematic break rather than an escaped `\\###`."""
-    kind = _kind(block, comparison)
+    first = _first(block, comparison)
+    kind = first.kind if first is not None else "paragraph"
     ornament = _ORNAMENT.fullmatch(block.new_text) and block.new_text.strip()
     if kind == "note" and block.op == "equal" and ornament:  # a separator, not wording
         return "* * *"
     text = _note(block) + _critic(block)
-    if kind in HEADING_MARKS and "\n" not in text:
-        return HEADING_MARKS[kind] + text
+    if first is not None and kind in DEFAULT_LEVELS and "\n" not in text:
+        return heading_mark(first) + text
     if kind == "list_item":
         return "- " + text.replace("\n\n", "\n\n- ")
     return text
