@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEED
+from helpers.paths import ROOT, SEED
 from test_report_html import hostile_case
 
 from diffdoc.compare import compare_files
@@ -286,7 +286,7 @@ def long_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 120 KB real text with one word changed near its end: the change lies far below the
     first screen, past hundreds of rows whose height the browser only guesses until they are
     drawn (content-visibility: auto)."""
-    from conftest import TEXTS
+    from helpers.paths import TEXTS
 
     source = TEXTS / "paris-2015-11-06-adp-draft-agreement.okfn-md.en.txt"
     if not source.exists():
@@ -349,7 +349,7 @@ def test_evolution_page_fits_at_1400_px(browser: Any, tmp_path: Path) -> None:
     """The versions table stays inside its column with long labels and notes, and the heat
     map's paragraph labels wrap instead of being cut mid-word."""
     from click.testing import CliRunner
-    from conftest import TEXTS
+    from helpers.paths import TEXTS
 
     from diffdoc.cli import main
 

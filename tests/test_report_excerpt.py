@@ -4,7 +4,7 @@ insertion that replaced it (Latin, Cyrillic and Chinese), shortened when there a
 from __future__ import annotations
 
 import pytest
-from compare_helpers import document
+from helpers.compare import document
 
 from diffdoc.compare import compare
 from diffdoc.report.excerpt import Change, change_excerpt, paired_changes

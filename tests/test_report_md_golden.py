@@ -6,13 +6,13 @@ Regenerate with DIFFDOC_REGENERATE_GOLDEN=1 (then read the diff before committin
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from html_helpers import doc
+from helpers.golden import check_golden
+from helpers.html import doc
+from helpers.paths import ROOT
 from test_report_html import basic_case, moves_case
 
 from diffdoc.compare import compare
@@ -20,7 +20,6 @@ from diffdoc.models import Comparison
 from diffdoc.report import render
 
 GOLDEN = ROOT / "tests" / "golden" / "md"
-REGENERATE = os.environ.get("DIFFDOC_REGENERATE_GOLDEN") == "1"
 
 
 def structured_case() -> Comparison:
@@ -70,13 +69,7 @@ CASES: dict[str, Callable[[], Comparison]] = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str) -> None:
-    markdown = render(CASES[name](), "md")
-    path = GOLDEN / f"{name}.md"
-    if REGENERATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(markdown, encoding="utf-8")
-    assert path.exists(), f"{path} missing: run with DIFFDOC_REGENERATE_GOLDEN=1"
-    assert markdown == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / f"{name}.md", render(CASES[name](), "md"))
 
 
 def test_structure_reads_like_the_document() -> None:

@@ -24,7 +24,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-from diffdoc.ingest.structure import Draft, Emphasis, assemble
+from diffdoc.ingest.structure import Emphasis, RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
 
 _FURNITURE = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template")
@@ -111,8 +111,8 @@ def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind
     return inherited
 
 
-def _drafts(root: Tag) -> list[Draft]:
-    drafts: list[Draft] = []
+def _drafts(root: Tag) -> list[RawParagraph]:
+    drafts: list[RawParagraph] = []
     stack: list[_Block] = [_Block(None)]
 
     def flush() -> None:
@@ -121,7 +121,7 @@ def _drafts(root: Tag) -> list[Draft]:
         if text:
             strong = block.plain == 0
             emphasis: Emphasis = "strong" if strong else ""
-            drafts.append(Draft(text, kind=block.kind, emphasis=emphasis, level=block.level))
+            drafts.append(RawParagraph(text, kind=block.kind, emphasis=emphasis, level=block.level))
         block.pieces.clear()
         block.plain = 0
 
