@@ -46,6 +46,9 @@ class Block:
     section: str | None = None
     label: str | None = None
     level: int | None = None  # a title's or heading's level in the source (1-6), when it says
+    # A bold run-in head opening the paragraph (`**Climate.** We agree ...`): its length in
+    # characters of `text`, when the source marks one.
+    run_in: int | None = None
 
 
 @dataclass(frozen=True)

@@ -112,3 +112,33 @@ def test_heading_levels_of_the_source(tmp_path: Path) -> None:
     assert docformat.loads(written) == document
     with pytest.raises(InputError, match="heading level is 1 to 6"):
         docformat.loads(written.replace("level: 4", "level: 9"))
+
+
+def test_bold_run_in_heads_stay_bold(tmp_path: Path) -> None:
+    from diffdoc import docformat
+    from diffdoc.compare import compare_files
+    from diffdoc.errors import InputError
+    from diffdoc.ingest import parse_bytes
+
+    text = (
+        "# T\n\n**Climate.** We agree to act.\n\nPlain **bold** text.\n\n"
+        "- **Trade:** more of it.\n\n**Energy.** Gone.\n"
+    )
+    old, new = tmp_path / "v1.md", tmp_path / "v2.md"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(
+        text.replace("act.", "act now.").replace("more", "much more").replace("Energy", "Power"),
+        encoding="utf-8",
+    )
+    document = parse_bytes(text.encode("utf-8"), name="v1.md")
+    assert [b.run_in for b in document.blocks] == [None, 8, None, 6, 7]
+    assert docformat.loads(docformat.dumps(document)) == document
+    with pytest.raises(InputError, match="run-in head"):
+        docformat.loads(docformat.dumps(document).replace("run-in: 8", "run-in: 80"))
+    lines = render(compare_files(old, new), "md").splitlines()
+    assert "**Climate.** We agree to act{++ now++}." in lines
+    assert "Plain bold text." in lines
+    assert "- **Trade:** {++much ++}more of it." in lines
+    assert "{~~Energy~>Power~~}. Gone." in lines  # a changed head is not made bold
+    page = b"<main><h1>T</h1><p><strong>Climate.</strong> We agree.</p><p>A <b>b</b> c.</p></main>"
+    assert [b.run_in for b in parse_bytes(page, name="p.html").blocks] == [None, 8, None]

@@ -99,6 +99,8 @@ class _Block:
     level: int | None = None  # <h1>..<h6>
     pieces: list[str] = field(default_factory=list)
     plain: int = 0
+    head: list[str] = field(default_factory=list)  # the text before the first plain words
+    bold_head: bool = False  # ... and some of it was bold
 
 
 def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind | None:
@@ -121,9 +123,20 @@ def _drafts(root: Tag) -> list[RawParagraph]:
         if text:
             strong = block.plain == 0
             emphasis: Emphasis = "strong" if strong else ""
-            drafts.append(RawParagraph(text, kind=block.kind, emphasis=emphasis, level=block.level))
+            head = _LAYOUT_SPACE.sub(" ", "".join(block.head)).strip()
+            drafts.append(
+                RawParagraph(
+                    text,
+                    kind=block.kind,
+                    emphasis=emphasis,
+                    level=block.level,
+                    run_in=head if block.bold_head and block.plain else None,
+                )
+            )
         block.pieces.clear()
         block.plain = 0
+        block.head.clear()
+        block.bold_head = False
 
     # Walk without recursion (deeply nested pages): ("open", tag), ("close", tag), ("text", s).
     todo: list[tuple[str, PageElement]] = [("open", root)]
@@ -132,9 +145,13 @@ def _drafts(root: Tag) -> list[RawParagraph]:
         action, node = todo.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, _NOT_TEXT):
-                stack[-1].pieces.append(str(node))
+                current = stack[-1]
+                current.pieces.append(str(node))
                 if not bold and str(node).strip():
-                    stack[-1].plain += 1
+                    current.plain += 1
+                elif not current.plain:  # still in the bold words that open the block
+                    current.head.append(str(node))
+                    current.bold_head = current.bold_head or bool(bold and str(node).strip())
             continue
         if not isinstance(node, Tag):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import NamedTuple
 
 from diffdoc.ingest.cjk import cjk_title
@@ -48,6 +49,7 @@ class RawParagraph(NamedTuple):
     # only a guess from line lengths. A sentence left open above may go on here.
     soft_break: bool = False
     level: int | None = None  # a heading's level as the source marks it (`##`, <h2>, Heading 2)
+    run_in: str | None = None  # the bold words that open the paragraph, when more text follows
 
 
 Rule = Callable[[list["RawParagraph"]], list["RawParagraph"]]
@@ -425,6 +427,10 @@ def assemble(
             label = find_label(text)
         in_section = None if kind in ("title", "footnote", "note") else section
         level = para.level if kind in ("title", "heading") else None
-        blocks.append(Block(kind, text, comparison_key(text), in_section, label, level))
+        block = Block(kind, text, comparison_key(text), in_section, label, level)
+        head = (para.run_in or "").strip()
+        if head and kind in ("paragraph", "list_item") and text.startswith(head) and text != head:
+            block = replace(block, run_in=len(head))
+        blocks.append(block)
     title = metadata.get("title") or next((b.text for b in blocks if b.kind == "title"), "")
     return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=source)

@@ -65,13 +65,17 @@ class _Escaped:
         return "".join(out)
 
 
-def _critic(block: BlockChange) -> str:
+def _critic(block: BlockChange, run_in: int = 0) -> str:
+    """The block in CriticMarkup; `run_in` characters of the new text in bold (a run-in head),
+    when they lie in unchanged text at its start."""
     old_side, new_side = _Escaped(block.old_text), _Escaped(block.new_text)
     o = n = 0
     out = []
     for piece in changes(block.segments):
         old = old_side.slice(o, o + len(piece.old))
         new = new_side.slice(n, n + len(piece.new))
+        if n == 0 and 0 < run_in < len(piece.new) and piece.kind in ("equal", "cosmetic"):
+            new = f"**{new_side.slice(0, run_in)}**{new_side.slice(run_in, len(piece.new))}"
         o += len(piece.old)
         n += len(piece.new)
         if piece.kind in ("equal", "cosmetic"):
@@ -118,14 +122,15 @@ def heading_mark(first: Block) -> str:
 
 def _block(block: BlockChange, comparison: Comparison) -> str:
     """One block as Markdown that reads like the document: titles and headings as headings,
-    list items as list items, an unchanged separator line (`###`, kept apart from the text
-    as a note) as a thematic break rather than an escaped `\\###`."""
+    list items as list items, a bold run-in head in bold, an unchanged separator line (`###`,
+    kept apart from the text as a note) as a thematic break rather than an escaped `\\###`."""
     first = _first(block, comparison)
     kind = first.kind if first is not None else "paragraph"
     ornament = _ORNAMENT.fullmatch(block.new_text) and block.new_text.strip()
     if kind == "note" and block.op == "equal" and ornament:  # a separator, not wording
         return "* * *"
-    text = _note(block) + _critic(block)
+    run_in = (first.run_in or 0) if first is not None and block.new else 0
+    text = _note(block) + _critic(block, run_in)
     if first is not None and kind in DEFAULT_LEVELS and "\n" not in text:
         return heading_mark(first) + text
     if kind == "list_item":
