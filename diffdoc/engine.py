@@ -148,9 +148,9 @@ class Engine:
                         n_workers=self.workers,
                         threads_per_worker=1,
                         processes=True,
-                        # The scheduler's HTTP server always starts: on a free port of
-                        # this host, not 8787, which a second cluster (another run of the
-                        # tests) may hold and which would only move with a warning.
+                        # Any free port of this host only: None means distributed's default
+                        # :8787, where a second cluster on the machine (another user, another
+                        # run) would clash; ":0" alone would listen on every interface.
                         dashboard_address="127.0.0.1:0",
                     )
                 )
