@@ -17,6 +17,7 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
     "The corpus of versions": {
         "init": "Create a corpus folder.",
         "add": "Store a file as a new version of a document.",
+        "import": "Store many documents at once (files, folders, JSON lines).",
         "list": "List the documents (of a series).",
         "log": "A document's versions, with the changes between them.",
         "show": "Print a stored version (normalized, or the original bytes).",

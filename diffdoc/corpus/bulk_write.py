@@ -236,9 +236,10 @@ def _store(corpus: Corpus, docs: dict[str, _Doc]) -> None:
                 renames.append((temp, corpus.document_dir(doc_id) / DOCUMENT_FILE))
         os.sync()  # one flush for the whole chunk, before anything becomes visible
         safeio.checkpoint("bulk-before-rename")
-        for temp, final in renames:
+        for number, (temp, final) in enumerate(renames):
             os.replace(temp, final)
-            safeio.checkpoint("bulk-after-first-rename")
+            if number == len(objects):  # the first version in place, the others not yet
+                safeio.checkpoint("bulk-after-first-version")
     except OSError as error:
         for temp in temps:
             safeio.remove_tree(temp)
