@@ -1,0 +1,128 @@
+"""Shared passages between two documents: shingle seeds chained through small edits.
+
+Every shingle (SHINGLE_WORDS words) the two paragraphs share is a seed. Seeds are chained when
+the next one starts at most MAX_GAP words further on both sides, with the two gaps differing by
+at most MAX_SHIFT words: one changed word breaks the five shingles that cover it (a gap of six),
+an inserted or dropped word shifts one side by one. So a passage with a changed word is found
+whole, not cut in two. A chain covers its seeds' words; its similarity is difflib's ratio of
+the two word sequences.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph, shingles
+
+MAX_GAP = SHINGLE_WORDS + 3
+MAX_SHIFT = 2
+# A shingle repeated more often than this inside one document seeds no chain (lists, refrains).
+MAX_REPEATS = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    """A passage of the first document (paragraph, words [first, last)) found in the second."""
+
+    paragraph: int
+    first: int
+    last: int
+    source_paragraph: int
+    source_first: int
+    source_last: int
+    similarity: float
+    source_start: int = 0  # characters of the source paragraph as written
+    source_end: int = 0
+    start: int = 0  # characters of our paragraph as written
+    end: int = 0
+
+    @property
+    def words(self) -> int:
+        return self.last - self.first
+
+
+def shingle_positions(paragraphs: Sequence[Paragraph]) -> dict[int, list[tuple[int, int]]]:
+    """Where each shingle starts: hash -> [(paragraph, word)]."""
+    found: dict[int, list[tuple[int, int]]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        for position, value in enumerate(shingles(paragraph)):
+            found.setdefault(value, []).append((index, position))
+    return found
+
+
+def match_documents(
+    ours: Sequence[Paragraph],
+    theirs: Sequence[Paragraph],
+    min_words: int,
+    our_shingles: Sequence[Sequence[int]] | None = None,
+) -> list[Match]:
+    """The passages of `ours` (at least `min_words` words) that also occur in `theirs`."""
+    positions = shingle_positions(theirs)
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for index, paragraph in enumerate(ours):
+        hashes = our_shingles[index] if our_shingles is not None else shingles(paragraph)
+        for position, value in enumerate(hashes):
+            where = positions.get(value)
+            if where is None or len(where) > MAX_REPEATS:
+                continue
+            for their_index, their_position in where:
+                seeds.setdefault((index, their_index), []).append((position, their_position))
+    found = []
+    for (index, their_index), pairs in sorted(seeds.items()):
+        for first, last, their_first, their_last in _chains(sorted(pairs)):
+            if last - first < min_words:
+                continue
+            ratio = difflib.SequenceMatcher(
+                None,
+                ours[index].keys[first:last],
+                theirs[their_index].keys[their_first:their_last],
+                autojunk=False,
+            ).ratio()
+            source = theirs[their_index]
+            found.append(
+                Match(
+                    index,
+                    first,
+                    last,
+                    their_index,
+                    their_first,
+                    their_last,
+                    round(ratio, 3),
+                    source.starts[their_first],
+                    source.ends[their_last - 1],
+                    ours[index].starts[first],
+                    ours[index].ends[last - 1],
+                )
+            )
+    return found
+
+
+def _chains(seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Chain (our word, their word) seeds, sorted, into [first, last) spans on both sides."""
+    # each chain: [first_ours, last_ours, first_theirs, last_theirs] (last = the last seed)
+    chains: list[list[int]] = []
+    for ours, theirs in seeds:
+        best = None
+        for chain in reversed(chains):
+            if ours - chain[1] > MAX_GAP:
+                break  # chains are kept in order of their last seed; older ones are further
+            step_ours, step_theirs = ours - chain[1], theirs - chain[3]
+            if (
+                step_ours > 0
+                and 0 < step_theirs <= MAX_GAP
+                and abs(step_ours - step_theirs) <= MAX_SHIFT
+            ):
+                best = chain
+                break
+            if step_ours == 0 and step_theirs == 0:
+                best = chain
+                break
+        if best is None:
+            chains.append([ours, ours, theirs, theirs])
+        else:
+            best[1], best[3] = ours, theirs
+            chains.remove(best)
+            chains.append(best)
+    return [(a, b + SHINGLE_WORDS, c, d + SHINGLE_WORDS) for a, b, c, d in sorted(chains)]
