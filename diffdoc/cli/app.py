@@ -30,6 +30,9 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
         "history": "A paragraph over every version, or the evolution report.",
         "trace": "Where a phrase occurs, first appeared and disappeared.",
     },
+    "Related texts": {
+        "reuse": "Passages found in other documents (or every shared passage).",
+    },
 }
 
 

@@ -16,6 +16,7 @@ from diffdoc.corpus.bulk import import_items
 from diffdoc.corpus.import_sources import JsonlFields, check_sources
 from diffdoc.corpus.names import check_series
 from diffdoc.engine import Engine, default_workers
+from diffdoc.reuse.index import update_if_present
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,6 +95,7 @@ def import_command(
             max_size=max_size,
             progress=advance,
         )
+    update_if_present(corpus, engine)
     documents = result.documents_created
     click.echo(
         f"imported {len(result.added)} version(s) ({documents} new document(s)); "

@@ -41,6 +41,7 @@ from diffdoc.drafts.series import corpus_brackets
 from diffdoc.ingest import FORMATS, read_input
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.paths import shown
+from diffdoc.reuse.index import update_if_present
 
 
 def _bracket_counts(corpus: Corpus, doc_id: str) -> dict[int, dict[str, int]]:
@@ -81,6 +82,7 @@ def add(file: Path, doc_id: str, corpus_dir: Path, max_size: int, **options: Any
     data = read_input(file, max_size)
     name = "<stdin>" if str(file) == "-" else shown(file)
     result = add_version(corpus, data, name=name, doc_id=doc_id, max_size=max_size, **options)
+    update_if_present(corpus)
     if not result.added:
         click.echo(f"{name}: already stored as {result.version.ref}; nothing added")
         return
@@ -229,7 +231,8 @@ def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) ->
 @library_errors
 def verify(rebuild_index: bool, corpus_dir: Path) -> None:
     """Recompute every hash; report missing, extra or altered files (exit 1 on problems)."""
-    report = verify_corpus(Corpus.open(corpus_dir), rebuild_index=rebuild_index)
+    corpus = Corpus.open(corpus_dir)
+    report = verify_corpus(corpus, rebuild_index=rebuild_index)
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     for note in report.notes:
@@ -242,6 +245,8 @@ def verify(rebuild_index: bool, corpus_dir: Path) -> None:
         click.echo(f"{corpus_dir}: {len(report.problems)} problem(s) in {counts}")
         sys.exit(EXIT_DIFFERENT)
     rebuilt = "; index rebuilt" if report.index_rebuilt else ""
+    if report.shingles_dropped and update_if_present(corpus, rebuild=True):
+        rebuilt += "; shingle index rebuilt"
     click.echo(f"{corpus_dir}: ok, {counts}{rebuilt}")
 
 
@@ -289,6 +294,7 @@ def remove(ref: str, yes: bool, corpus_dir: Path) -> None:
     if not yes:
         click.confirm(f"Remove {what}?", default=False, abort=True, err=True)
     result = remove_from_corpus(corpus, parsed)
+    update_if_present(corpus)
     removed = ", ".join(v.ref for v in result.versions)
     suffix = f" (document {result.doc_id} removed)" if result.whole_document else ""
     click.echo(f"removed {removed}{suffix}")

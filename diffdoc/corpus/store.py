@@ -47,10 +47,12 @@ DOCUMENT_FILE = "document.json"
 VERSION_FILE = "version.json"
 TEXT_FILE = "normalized.txt"
 INDEX_FILE = "index.sqlite"
+# The shingle index of the reuse stage (diffdoc.reuse.index): derived, like INDEX_FILE.
+SHINGLE_FILE = "shingles.sqlite"
 LOCK_FILE = ".lock"
 # Derived data kept inside a corpus and never verified: the drafts' comparison cache.
 CACHE_DIR = "cache"
-GITIGNORE = "index.sqlite*\n.lock\n.tmp-*\ncache/\n"
+GITIGNORE = "index.sqlite*\nshingles.sqlite*\n.lock\n.tmp-*\ncache/\n"
 
 
 def sha256_hex(data: bytes) -> str:

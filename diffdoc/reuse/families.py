@@ -53,9 +53,9 @@ class Family:
 
 
 def partition_bounds(count: int = PARTITIONS) -> list[tuple[int, int]]:
-    """`count` ranges covering the 63-bit hash space."""
+    """`count` ranges [low, high] covering the 63-bit hash space."""
     step = _SPACE // count
-    return [(i * step, _SPACE if i == count - 1 else (i + 1) * step) for i in range(count)]
+    return [(i * step, _SPACE - 1 if i == count - 1 else (i + 1) * step - 1) for i in range(count)]
 
 
 def pair_counts(

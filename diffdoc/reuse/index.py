@@ -18,11 +18,11 @@ from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.corpus import Corpus, VersionRecord
+from diffdoc.corpus.store import SHINGLE_FILE
 from diffdoc.engine import Engine, chunked
 from diffdoc.errors import CorpusError
 from diffdoc.reuse.shingles import SAMPLE_EVERY, SHINGLE_WORDS, fingerprints
 
-SHINGLE_FILE = "shingles.sqlite"
 # What the index was built with: a change of any of these rebuilds it.
 SCHEMA = f"1:{SHINGLE_WORDS}:{SAMPLE_EVERY}"
 _SYNC_CHUNK = 256
@@ -193,11 +193,11 @@ def all_versions(corpus: Corpus) -> list[VersionRecord]:
 
 
 def postings_between(path: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
-    """The (hash, version) postings with lo <= hash < hi: one partition of the join (workers)."""
+    """The (hash, version) postings with lo <= hash <= hi: one partition of the join (workers)."""
     low, high = bounds
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=120)
     try:
-        query = "SELECT hash, version FROM postings WHERE hash >= ? AND hash < ? ORDER BY 1, 2"
+        query = "SELECT hash, version FROM postings WHERE hash >= ? AND hash <= ? ORDER BY 1, 2"
         return db.execute(query, (low, high)).fetchall()
     finally:
         db.close()
@@ -221,3 +221,18 @@ def open_shingles(corpus: Corpus) -> ShingleIndex:
     except sqlite3.Error as error:
         where = corpus.root / SHINGLE_FILE
         raise CorpusError(f"{where}: cannot open the shingle index ({error})") from None
+
+
+def update_if_present(
+    corpus: Corpus, engine: Engine | None = None, *, rebuild: bool = False
+) -> bool:
+    """After add, import or remove (or verify, `rebuild`): bring an existing shingle index up
+    to date; a corpus that never used `reuse` gets none. True when there was one."""
+    if not rebuild and not (corpus.root / SHINGLE_FILE).is_file():
+        return False
+    index = open_shingles(corpus)
+    try:
+        index.sync(engine)
+    finally:
+        index.close()
+    return True

@@ -37,6 +37,7 @@ class Match:
     source_end: int = 0
     start: int = 0  # characters of our paragraph as written
     end: int = 0
+    source_text: str = ""  # the source's words as written, source_start to source_end
 
     @property
     def words(self) -> int:
@@ -94,6 +95,7 @@ def match_documents(
                     source.ends[their_last - 1],
                     ours[index].starts[first],
                     ours[index].ends[last - 1],
+                    source.text[source.starts[their_first] : source.ends[their_last - 1]],
                 )
             )
     return found

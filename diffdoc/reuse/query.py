@@ -40,6 +40,7 @@ class SourceHit:
     end: int
     words: int
     similarity: float
+    text: str  # the source's passage as written
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def _passage(
                 match.source_end,
                 match.source_last - match.source_first,
                 match.similarity,
+                match.source_text,
             )
         )
     return Passage(
