@@ -72,7 +72,9 @@ def match_documents(
                 seeds.setdefault((index, their_index), []).append((position, their_position))
     found = []
     for (index, their_index), pairs in sorted(seeds.items()):
-        for first, last, their_first, their_last in _chains(sorted(pairs)):
+        a, b = ours[index].keys, theirs[their_index].keys
+        for chain in _chains(sorted(pairs)):
+            first, last, their_first, their_last = _extend(a, b, *chain)
             if last - first < min_words:
                 continue
             ratio = difflib.SequenceMatcher(
@@ -99,6 +101,57 @@ def match_documents(
                 )
             )
     return found
+
+
+# Beyond the last shared shingle a passage goes on through an edit (a changed, added or dropped
+# word) when EDGE_WORDS words match after it, at most EDGE_EDITS times at each end.
+EDGE_WORDS = 2
+EDGE_EDITS = 2
+_STEPS = ((1, 1), (1, 0), (0, 1))
+
+
+def _extend(
+    a: Sequence[str], b: Sequence[str], first: int, last: int, b_first: int, b_last: int
+) -> tuple[int, int, int, int]:
+    """Grow the spans [first, last) of `a` and [b_first, b_last) of `b` outward through equal
+    words and small edits."""
+    edits = 0
+    while True:
+        while last < len(a) and b_last < len(b) and a[last] == b[b_last]:
+            last, b_last = last + 1, b_last + 1
+        if edits == EDGE_EDITS:
+            break
+        for da, db in _STEPS:
+            i, j = last + da, b_last + db
+            if (
+                i + EDGE_WORDS <= len(a)
+                and j + EDGE_WORDS <= len(b)
+                and all(a[i + k] == b[j + k] for k in range(EDGE_WORDS))
+            ):
+                last, b_last = i, j
+                edits += 1
+                break
+        else:
+            break
+    edits = 0
+    while True:
+        while first > 0 and b_first > 0 and a[first - 1] == b[b_first - 1]:
+            first, b_first = first - 1, b_first - 1
+        if edits == EDGE_EDITS:
+            break
+        for da, db in _STEPS:
+            i, j = first - da, b_first - db
+            if (
+                i - EDGE_WORDS >= 0
+                and j - EDGE_WORDS >= 0
+                and all(a[i - 1 - k] == b[j - 1 - k] for k in range(EDGE_WORDS))
+            ):
+                first, b_first = i, j
+                edits += 1
+                break
+        else:
+            break
+    return first, last, b_first, b_last
 
 
 def _chains(seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
