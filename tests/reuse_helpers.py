@@ -74,8 +74,8 @@ def paragraph(rng: random.Random, sentences: int = 3) -> str:
 
 
 def write_corpus_files(folder: Path, seed: int = 7) -> dict[str, str]:
-    """Four statements: 'a' has the formula first, 'c' copies it with one word changed (joint -> common), 'd'
-    copies a sentence pair of 'b' exactly; the rest is random. The texts by file stem."""
+    """Four statements: 'a' has the formula first, 'c' copies it with one word changed (joint
+    -> common), 'd' copies a sentence pair of 'b' exactly; the rest is random. Texts by stem."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     texts = {
