@@ -74,3 +74,11 @@ def test_workers_give_the_same_corpus(tmp_path: Path) -> None:
         import_items(corpus, items(6), engine=Engine(workers=workers, batch=2), chunk=4)
         texts.append([corpus.text(corpus.resolve(f"doc-{i}")) for i in range(6)])
     assert texts[0] == texts[1]
+
+
+def test_many_originals_in_one_shard_folder(tmp_path: Path) -> None:
+    # 300 originals in one chunk: many share the first two hex digits of their sha256
+    corpus, _ = Corpus.init(tmp_path / "c")
+    result = import_items(corpus, items(300), chunk=300)
+    assert len(result.added) == 300
+    assert verify(corpus).ok

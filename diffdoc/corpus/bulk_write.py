@@ -203,10 +203,11 @@ def _store(corpus: Corpus, docs: dict[str, _Doc]) -> None:
     temps: list[Path] = []
     renames: list[tuple[Path, Path]] = []
     try:
+        for shard in sorted({corpus.object_path(sha256).parent for sha256 in objects}):
+            shard.mkdir(parents=True, exist_ok=True)
+            _clean_leftovers(shard)  # before this chunk writes its own temporary files there
         for sha256, data in objects.items():
             final = corpus.object_path(sha256)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            _clean_leftovers(final.parent)
             temp = safeio.temp_name(final.parent, final.name[:8] + ".")
             temps.append(temp)
             _write_file(temp, data, mode=0o444)
