@@ -14,7 +14,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph, shingles
+from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph
 
 MAX_GAP = SHINGLE_WORDS + 3
 MAX_SHIFT = 2
@@ -44,28 +44,31 @@ class Match:
         return self.last - self.first
 
 
-def shingle_positions(paragraphs: Sequence[Paragraph]) -> dict[int, list[tuple[int, int]]]:
-    """Where each shingle starts: hash -> [(paragraph, word)]."""
-    found: dict[int, list[tuple[int, int]]] = {}
+def shingle_positions(
+    paragraphs: Sequence[Paragraph],
+) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Where each shingle starts: words -> [(paragraph, word)] (within one process, Python's
+    own hashing of the word tuples is enough: no stable hash needed)."""
+    found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for index, paragraph in enumerate(paragraphs):
-        for position, value in enumerate(shingles(paragraph)):
-            found.setdefault(value, []).append((index, position))
+        keys = paragraph.keys
+        for position in range(len(keys) - SHINGLE_WORDS + 1):
+            found.setdefault(keys[position : position + SHINGLE_WORDS], []).append(
+                (index, position)
+            )
     return found
 
 
 def match_documents(
-    ours: Sequence[Paragraph],
-    theirs: Sequence[Paragraph],
-    min_words: int,
-    our_shingles: Sequence[Sequence[int]] | None = None,
+    ours: Sequence[Paragraph], theirs: Sequence[Paragraph], min_words: int
 ) -> list[Match]:
     """The passages of `ours` (at least `min_words` words) that also occur in `theirs`."""
     positions = shingle_positions(theirs)
     seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for index, paragraph in enumerate(ours):
-        hashes = our_shingles[index] if our_shingles is not None else shingles(paragraph)
-        for position, value in enumerate(hashes):
-            where = positions.get(value)
+        keys = paragraph.keys
+        for position in range(len(keys) - SHINGLE_WORDS + 1):
+            where = positions.get(keys[position : position + SHINGLE_WORDS])
             if where is None or len(where) > MAX_REPEATS:
                 continue
             for their_index, their_position in where:

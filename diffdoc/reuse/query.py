@@ -26,6 +26,9 @@ DEFAULT_MIN_WORDS = 12
 # A sampled shingle in more versions than this is boilerplate: it seeds no candidate (passim's
 # --max-df plays the same part). Passages containing it are still found through rarer ones.
 MAX_DF = 100
+# A candidate shares at least this many sampled shingles (not boilerplate) with the document:
+# a passage of two sentences (about 25 shingles, 6 sampled) has fewer than 2 with chance 0.7 %.
+MIN_SHARED = 2
 # At most this many candidates are matched, those sharing the most sampled shingles first.
 MAX_CANDIDATES = 400
 
@@ -128,6 +131,8 @@ def _candidates(
     records = {(v.doc_id, v.label): v for v in all_versions(corpus)}
     ranked = []
     for number, count in counts.items():
+        if count < MIN_SHARED:
+            continue
         key = by_id.get(number)
         record = records.get(key) if key else None
         if record is None or record.doc_id == version.doc_id:

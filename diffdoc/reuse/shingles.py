@@ -47,12 +47,12 @@ def paragraphs(document: Document) -> list[Paragraph]:
 
 def words(text: str) -> Paragraph:
     """The words of one paragraph as written."""
-    found = list(_WORD.finditer(text))
+    spans = [m.span() for m in _WORD.finditer(text)]
+    keys = _WORD.findall(text.casefold())
+    if len(keys) != len(spans):  # casefolding joined or split a word: fold word by word
+        keys = [text[start:end].casefold() for start, end in spans]
     return Paragraph(
-        text,
-        tuple(m.group().casefold() for m in found),
-        tuple(m.start() for m in found),
-        tuple(m.end() for m in found),
+        text, tuple(keys), tuple(start for start, _ in spans), tuple(end for _, end in spans)
     )
 
 
