@@ -24,7 +24,7 @@ from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.engine import Engine
 from diffdoc.reuse.index import ShingleIndex, all_versions, postings_between
 from diffdoc.reuse.passages import Match, match_documents
-from diffdoc.reuse.query import DEFAULT_MIN_WORDS, MAX_DF, load_paragraphs, order_key
+from diffdoc.reuse.query import DEFAULT_MIN_WORDS, load_paragraphs, max_df, order_key
 from diffdoc.reuse.shingles import Paragraph
 
 PARTITIONS = 64
@@ -120,7 +120,7 @@ def find_families(
             by_id[indexed.id] = record
     doc_number = {doc: n for n, doc in enumerate(sorted({v.doc_id for v in by_id.values()}))}
     documents = {i: doc_number[v.doc_id] for i, v in by_id.items()}
-    join = partial(pair_counts, str(index.path), documents, MAX_DF)
+    join = partial(pair_counts, str(index.path), documents, max_df(len(by_id)))
     totals: dict[int, int] = {}
     for part in engine.map(join, partition_bounds()):
         for key, count in part:

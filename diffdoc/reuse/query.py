@@ -23,9 +23,18 @@ from diffdoc.reuse.passages import Match, match_documents
 from diffdoc.reuse.shingles import Paragraph, paragraphs, sampled, shingles
 
 DEFAULT_MIN_WORDS = 12
-# A sampled shingle in more versions than this is boilerplate: it seeds no candidate (passim's
-# --max-df plays the same part). Passages containing it are still found through rarer ones.
+# A sampled shingle in more than 1 % of the versions (at most MAX_DF, at least MIN_DF) is
+# boilerplate: it seeds no candidate (passim's --max-df plays the same part). Passages holding
+# it are still found through their rarer shingles, and matched whole.
 MAX_DF = 100
+MIN_DF = 5
+
+
+def max_df(versions: int) -> int:
+    """The document frequency above which a shingle is boilerplate, for a corpus this size."""
+    return max(MIN_DF, min(MAX_DF, versions // 100))
+
+
 # A candidate shares at least this many sampled shingles (not boilerplate) with the document:
 # a passage of two sentences (about 25 shingles, 6 sampled) has fewer than 2 with chance 0.7 %.
 MIN_SHARED = 2
@@ -122,9 +131,10 @@ def _candidates(
 ) -> list[VersionRecord]:
     hashes = {h for p in ours for h in shingles(p) if sampled(h)}
     frequency = index.document_frequency(hashes)
-    rare = [h for h in hashes if frequency.get(h, 0) <= MAX_DF]
-    counts = index.lookup(rare)
     by_id = {i.id: (i.doc_id, i.label) for i in index.versions()}
+    limit = max_df(len(by_id))
+    rare = [h for h in hashes if frequency.get(h, 0) <= limit]
+    counts = index.lookup(rare)
     members = None
     if series is not None:
         members = {s.document.id for s in corpus.summaries(series)}
