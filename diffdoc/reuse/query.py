@@ -156,36 +156,47 @@ def _candidates(
     return chosen
 
 
+# A match overlapping a passage is one of its sources when it covers this share of its words;
+# one covering less is left out (it is another, overlapping passage of some other text).
+COVER = 0.75
+
+
 def group(
     ours: Sequence[Paragraph], hits: Sequence[tuple[Match, VersionRecord]]
 ) -> tuple[Passage, ...]:
-    """Overlapping matches of one paragraph as one passage; per other document, its earliest
-    version holding the passage (the longest match there); sources earliest first."""
+    """The passages: the longest match first, each overlapping match that covers most of it
+    as another source; per other document its earliest version holding the passage (the longest
+    match there); sources earliest first; passages in reading order, never overlapping."""
     by_paragraph: dict[int, list[tuple[Match, VersionRecord]]] = {}
     for match, record in hits:
         by_paragraph.setdefault(match.paragraph, []).append((match, record))
     passages = []
     for index in sorted(by_paragraph):
-        items = sorted(by_paragraph[index], key=lambda h: (h[0].first, h[0].last))
-        clusters: list[list[tuple[Match, VersionRecord]]] = []
-        end = -1
-        for item in items:
-            if clusters and item[0].first < end:
-                clusters[-1].append(item)
-                end = max(end, item[0].last)
-            else:
-                clusters.append([item])
-                end = item[0].last
-        for cluster in clusters:
-            passages.append(_passage(ours[index], index, cluster))
+        items = sorted(
+            by_paragraph[index], key=lambda h: (-h[0].words, h[0].first, order_key(h[1]))
+        )
+        chosen: list[tuple[int, int, list[tuple[Match, VersionRecord]]]] = []
+        for match, record in items:
+            overlapping = [c for c in chosen if match.first < c[1] and c[0] < match.last]
+            if not overlapping:
+                chosen.append((match.first, match.last, [(match, record)]))
+                continue
+            first, last, members = overlapping[0]
+            shared = min(last, match.last) - max(first, match.first)
+            if len(overlapping) == 1 and shared >= COVER * (last - first):
+                members.append((match, record))
+        for first, last, members in sorted(chosen, key=lambda c: c[0]):
+            passages.append(_passage(ours[index], index, first, last, members))
     return tuple(passages)
 
 
 def _passage(
-    paragraph: Paragraph, index: int, cluster: list[tuple[Match, VersionRecord]]
+    paragraph: Paragraph,
+    index: int,
+    first: int,
+    last: int,
+    cluster: list[tuple[Match, VersionRecord]],
 ) -> Passage:
-    first = min(m.first for m, _ in cluster)
-    last = max(m.last for m, _ in cluster)
     best: dict[str, tuple[Match, VersionRecord]] = {}
     for match, record in cluster:
         held = best.get(record.doc_id)
