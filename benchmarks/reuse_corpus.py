@@ -1,4 +1,4 @@
-"""Bulk import and reuse on the UN General Debate corpus (../shared/corpora/ungdc-1946-2024.jsonl.gz).
+"""Bulk import and reuse on the UN General Debate statements (../shared/corpora/ungdc-*.jsonl.gz).
 
 Measures, in one run and against references measured in the same run:
 - import: wall time and peak memory of `diffdoc import` (1 and 2 workers) beside the readers
@@ -259,9 +259,8 @@ def main() -> None:
             "peak_mb": round(memory),
             "families": len(data["families"]),
         }
-        print(
-            f"reuse --all, {name}: {seconds:.1f} s, peak {memory:.0f} MB, {len(data['families'])} families"
-        )
+        count = len(data["families"])
+        print(f"reuse --all, {name}: {seconds:.1f} s, peak {memory:.0f} MB, {count} families")
     results["reuse_all_identical"] = len(set(outputs.values())) == 1
     print(f"identical JSON across engines: {results['reuse_all_identical']}")
 
