@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from reuse_helpers import FORMULA, write_corpus_files
+from helpers.reuse import FORMULA, write_corpus_files
 
 from diffdoc.cli import main
 from diffdoc.corpus import Corpus
-from diffdoc.reuse.index import SHINGLE_FILE, open_shingles
+from diffdoc.corpus.store import SHINGLE_FILE
+from diffdoc.reuse.index import open_shingles
 from diffdoc.reuse.passages import match_documents
 from diffdoc.reuse.shingles import words
 
