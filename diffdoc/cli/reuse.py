@@ -54,8 +54,15 @@ def synced_index(corpus: Corpus, engine: Engine, quiet: bool) -> ShingleIndex:
     type=click.Choice(["text", "json", "html"]),
     default="text",
     show_default=True,
+    help="text for people, json for scripts, html for the page.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default="-")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="-",
+    help="Write here (default: standard output).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @engine_options
 @corpus_option
