@@ -9,13 +9,13 @@ from typing import Any, TypeVar
 import click
 
 from diffdoc.cli.app import main
-from diffdoc.cli.bars import bar
 from diffdoc.cli.base import corpus_option, library_errors, max_size_option
 from diffdoc.corpus import Corpus
 from diffdoc.corpus.bulk import import_items
 from diffdoc.corpus.import_sources import JsonlFields, check_sources
 from diffdoc.corpus.names import check_series
 from diffdoc.engine import Engine, default_workers
+from diffdoc.progress import Bar
 from diffdoc.reuse.index import update_if_present
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -87,13 +87,13 @@ def import_command(
     sources = check_sources(list(paths), pattern, fields, series)
     total = sum(source.count for source in sources)
     items = (item for source in sources for item in source.items(series, max_size))
-    with bar(total, "import", enabled=not quiet) as advance:
+    with Bar(total, "import", enabled=not quiet) as shown:
         result = import_items(
             corpus,
             items,
             engine=engine,
             max_size=max_size,
-            progress=advance,
+            progress=shown.update,
         )
     update_if_present(corpus, engine)
     documents = result.documents_created

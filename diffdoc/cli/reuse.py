@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from diffdoc.cli.app import main
-from diffdoc.cli.bars import bar
 from diffdoc.cli.base import (
     EXIT_DIFFERENT,
     DiffdocUsageError,
@@ -21,6 +20,7 @@ from diffdoc.cli.bulk import engine_options, make_engine
 from diffdoc.corpus import Corpus
 from diffdoc.corpus.names import check_series
 from diffdoc.engine import Engine
+from diffdoc.progress import Bar
 from diffdoc.report.reuse import families_json, reuse_json, reuse_text
 from diffdoc.reuse.families import Family, find_families
 from diffdoc.reuse.index import ShingleIndex, open_shingles
@@ -31,8 +31,8 @@ def synced_index(corpus: Corpus, engine: Engine, quiet: bool) -> ShingleIndex:
     """The corpus's shingle index, brought up to date (building it the first time)."""
     index = open_shingles(corpus)
     corpus.refresh_index()
-    with bar(0, "shingle index", enabled=not quiet) as advance:
-        index.sync(engine, progress=advance)
+    with Bar(None, "shingle index", enabled=not quiet) as shown:
+        index.sync(engine, progress=shown.update)
     return index
 
 
