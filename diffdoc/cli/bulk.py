@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from diffdoc.cli.app import main
-from diffdoc.cli.base import corpus_option, library_errors, max_size_option
+from diffdoc.cli.base import corpus_option, library_errors, max_size_option, quiet_option
 from diffdoc.corpus import Corpus
 from diffdoc.corpus.bulk import import_items
 from diffdoc.corpus.import_sources import JsonlFields, check_sources
@@ -53,7 +53,7 @@ def make_engine(workers: int | None, dask: str | None) -> Engine:
 @click.option("--date-field", help="JSON lines: the field with the date (YYYY-MM-DD).")
 @click.option("--title-field", help="JSON lines: the field with the title.")
 @click.option("--lang-field", help="JSON lines: the field with the language tag.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_option
 @engine_options
 @max_size_option
 @corpus_option

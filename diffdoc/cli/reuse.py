@@ -14,6 +14,7 @@ from diffdoc.cli.base import (
     corpus_option,
     is_stdout,
     library_errors,
+    quiet_option,
     write_output,
 )
 from diffdoc.cli.bulk import engine_options, make_engine
@@ -63,7 +64,7 @@ def synced_index(corpus: Corpus, engine: Engine, quiet: bool) -> ShingleIndex:
     default="-",
     help="Write here (default: standard output).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@quiet_option
 @engine_options
 @corpus_option
 @library_errors
