@@ -57,37 +57,77 @@ def _text(element: Tag) -> str:
     return _LAYOUT_SPACE.sub(" ", element.get_text(" ")).strip()
 
 
-def _named_furniture(element: Tag) -> bool:
+@dataclass
+class _Counts:
+    """What furniture detection needs to know about everything under one element."""
+
+    has_h1: bool = False  # an <h1> below it
+    items: int = 0  # <li> elements below it
+    text: int = 0  # characters of text other than layout space
+    links: int = 0  # of those, characters inside <a>
+
+
+def _subtree_counts(top: Tag) -> dict[int, _Counts]:
+    """The counts of every tag under `top` (by id), in one pass over the tree: asking each
+    element for its own h1 or links would walk its subtree again, quadratic in the depth."""
+    counts: dict[int, _Counts] = {}
+    order: list[Tag] = []
+    todo: list[Tag] = [top]
+    while todo:  # depth-first without recursion; parents before children in `order`
+        tag = todo.pop()
+        order.append(tag)
+        counts[id(tag)] = _Counts()
+        todo.extend(child for child in tag.contents if isinstance(child, Tag))
+    for tag in reversed(order):  # children before parents
+        own = counts[id(tag)]
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                sub = counts[id(child)]
+                own.has_h1 = own.has_h1 or sub.has_h1 or child.name == "h1"
+                own.items += sub.items + (child.name == "li")
+                own.text += sub.text
+                own.links += sub.text if child.name == "a" else sub.links
+            elif isinstance(child, NavigableString) and not isinstance(child, _NOT_TEXT):
+                own.text += len(_LAYOUT_SPACE.sub("", str(child)))
+    return counts
+
+
+def _named_furniture(element: Tag, counts: _Counts) -> bool:
     role = str(element.get("role") or "").lower()
     if role in _FURNITURE_ROLES:
         return True
     classes: object = element.get("class") or []
     names = [str(element.get("id") or ""), *(classes if isinstance(classes, list) else [classes])]
     words = {w for name in names for w in _NAME_WORDS.split(str(name).lower()) if w}
-    return bool(words & _FURNITURE_WORDS) and element.find("h1") is None
+    return bool(words & _FURNITURE_WORDS) and not counts.has_h1
 
 
-def _link_list(element: Tag) -> bool:
-    if element.name not in ("ul", "ol") or len(element.find_all("li")) < 2:
+def _link_list(element: Tag, counts: _Counts) -> bool:
+    if element.name not in ("ul", "ol") or counts.items < 2:
         return False
-    text = _LAYOUT_SPACE.sub("", element.get_text())
-    links = "".join(_LAYOUT_SPACE.sub("", a.get_text()) for a in element.find_all("a"))
-    return bool(text) and len(links) >= _LINK_DENSITY * len(text)
+    return bool(counts.text) and counts.links >= _LINK_DENSITY * counts.text
 
 
 def _remove_furniture(soup: BeautifulSoup, root: Tag | None) -> None:
+    """Drop furniture tags, then named furniture and link lists outside the article `root`,
+    walking the tree once from the top: a dropped element's contents are not visited, nor
+    the article's (its own lists and boxes are wording), nor `root`'s ancestors."""
     for element in soup.find_all(_FURNITURE):
         element.decompose()
-    around_root = [] if root is None else [root, *root.parents]
-    for element in soup.find_all(True):
-        if not isinstance(element, Tag) or element.decomposed:
+    counts = _subtree_counts(soup)
+    around_root = set() if root is None else {id(root), *(id(tag) for tag in root.parents)}
+    todo: list[Tag] = [soup]
+    while todo:
+        element = todo.pop()
+        if root is not None and element is root:
             continue
-        if root is not None and any(parent is root for parent in element.parents):
-            continue  # inside the article: its own lists and boxes are wording
-        if any(element is tag for tag in around_root):
-            continue
-        if _named_furniture(element) or _link_list(element):
+        if id(element) not in around_root and (
+            _named_furniture(element, counts[id(element)])
+            or _link_list(element, counts[id(element)])
+        ):
             element.decompose()
+            continue
+        todo.extend(child for child in reversed(element.contents) if isinstance(child, Tag))
 
 
 @dataclass
@@ -111,6 +151,7 @@ def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind
 
 def _drafts(root: Tag) -> list[Draft]:
     drafts: list[Draft] = []
+    titles: list[Draft] = []
     stack: list[_Block] = [_Block(None)]
 
     def flush() -> None:
@@ -119,6 +160,8 @@ def _drafts(root: Tag) -> list[Draft]:
         if text:
             strong = block.plain == 0
             drafts.append(Draft(text, kind=block.kind, emphasis="strong" if strong else ""))
+            if block.kind == "title" and not titles:
+                titles.append(drafts[-1])  # the first title: later <h1>s are headings
         block.pieces.clear()
         block.plain = 0
 
@@ -147,8 +190,7 @@ def _drafts(root: Tag) -> list[Draft]:
             continue
         if node.name in _BLOCKS:
             flush()
-            seen_title = any(d.kind == "title" for d in drafts)
-            stack.append(_Block(_kind(node.name, stack[-1].kind, seen_title)))
+            stack.append(_Block(_kind(node.name, stack[-1].kind, bool(titles))))
         elif node.name in ("b", "strong"):
             bold += 1
         todo.append(("close", node))

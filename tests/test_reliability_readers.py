@@ -1,0 +1,161 @@
+"""The HTML and Markdown readers take time linear in their input (issue 11, item 4).
+
+Deep nesting once made the HTML reader walk every element's parents and subtree (100,000
+nested `<div>`s: over 120 s) and regex backtracking made Markdown's inline markup quadratic
+(300 KB of unbalanced `[` and `(`: over 120 s). The bounds below are CPU seconds, generous
+so that a loaded machine passes, yet far below what the quadratic versions took: they catch a
+return to quadratic time, not a slowdown (speed figures are the benchmarks' business).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from diffdoc.ingest import parse_bytes
+from diffdoc.ingest.html import read_html
+from diffdoc.ingest.markdown import read_markdown
+from diffdoc.ingest.markup import strip_emphasis, strip_inline
+from diffdoc.models import Document
+
+_BOUND = 20.0  # CPU seconds; the linear readers take 1-3 s for each input below
+
+
+def _timed(read: Callable[[], Document | str]) -> tuple[Document | str, float]:
+    started = time.process_time()
+    result = read()
+    return result, time.process_time() - started
+
+
+def _page(body: str) -> str:
+    return f"<html><head><title>T</title></head><body>{body}</body></html>"
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_DEPTH = 100_000
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_nested_divs_read_in_linear_time() -> None:
+    html = _page("<div>" * _DEPTH + "The deepest wording." + "</div>" * _DEPTH)
+    assert len(html) > 1_100_000
+    document, seconds = _timed(lambda: parse_bytes(html.encode(), name="deep.html"))
+    assert isinstance(document, Document)
+    assert document.texts == ["The deepest wording."]
+    assert seconds < _BOUND, seconds
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        # Named furniture asks whether an <h1> lies below it: once a subtree search each.
+        ('<div class="menu">' * _DEPTH + "<h1>Title</h1>" + "</div>" * _DEPTH, ["Title"]),
+        # A list is a menu by its link text: once a get_text and find_all("a") each.
+        ("<ul><li>" * _DEPTH + "words <a>a link</a>" + "</li></ul>" * _DEPTH, ["words a link"]),
+        # The article's ancestors and descendants are not searched for furniture.
+        ("<div>" * _DEPTH + "<main><p>Article.</p></main>" + "</div>" * _DEPTH, ["Article."]),
+        ("<main>" + "<section>" * _DEPTH + "Inside." + "</section>" * _DEPTH + "</main>", None),
+    ],
+    ids=["named-furniture", "lists", "article-deep", "inside-article"],
+)
+def test_deep_furniture_checks_are_linear(body: str, texts: list[str] | None) -> None:
+    document, seconds = _timed(lambda: read_html(_page(body)))
+    assert isinstance(document, Document)
+    assert document.texts == (texts or ["Inside."])
+    assert seconds < _BOUND, seconds
+
+
+@pytest.mark.slow
+def test_a_hundred_thousand_headings_are_linear() -> None:
+    # Each block once looked through all the blocks before it for the title.
+    html = _page("".join(f"<h1>Heading {n}</h1>" for n in range(_DEPTH)))
+    document, seconds = _timed(lambda: read_html(html))
+    assert isinstance(document, Document)
+    assert len(document.blocks) == _DEPTH
+    assert [b.kind for b in document.blocks[:2]] == ["title", "heading"]
+    assert seconds < _BOUND, seconds
+
+
+def test_furniture_is_still_found_by_name_links_and_headings() -> None:
+    html = _page(
+        '<div class="site-menu"><p>Home</p></div>'
+        '<div id="footer"><h1>Kept: it holds the title</h1></div>'
+        '<ul><li><a href="/">One</a></li><li><a href="/2">Two</a></li></ul>'
+        "<ul><li>Wording</li><li>more <a>wording</a></li></ul>"
+        "<p>Body.</p>"
+    )
+    assert read_html(html).texts == ["Kept: it holds the title", "Wording", "more wording", "Body."]
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_KB300 = 300_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "[(",  # the attack run's case: every [ a link text to the end, every ( a URL
+        "[",
+        "![",
+        "[^",
+        "[a](http:",
+        "<!--",
+        "<http:",
+        "{:",
+        "_a b* ",  # emphasis openers no closer can use: each closer searched all of them
+    ],
+)
+def test_300_kb_of_unbalanced_markup_reads_in_linear_time(unit: str) -> None:
+    text = unit * (_KB300 // len(unit))
+    document, seconds = _timed(lambda: parse_bytes(text.encode(), name="x.md"))
+    assert isinstance(document, Document)
+    assert len(document.blocks) == 1
+    assert seconds < _BOUND, (unit, seconds)
+
+
+@pytest.mark.slow
+def test_a_long_run_of_spaces_before_no_attribute_list_is_linear() -> None:
+    text = "a" + " " * _KB300 + "b"
+    result, seconds = _timed(lambda: strip_inline(text))
+    assert result == "a b"
+    assert seconds < _BOUND, seconds
+
+
+def test_unbalanced_emphasis_openers_stay_wording() -> None:
+    runs = 20_000
+    text = "_a " * runs + "b* " * runs
+    result, seconds = _timed(lambda: strip_emphasis(text))
+    assert result == text
+    assert seconds < _BOUND, seconds
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # The innermost brackets are the link, as in CommonMark.
+        ("see [the [annex](http://x.org/a) here", "see [the annex here"),
+        ("[a [b][ref]", "[a b"),
+        ("x![alt [img](/p.png) y", "x![alt img y"),
+        ("[^1][^2]", "12"),
+        ("<!-- a --> b <!-- c", "b <!-- c"),
+        ("<!-- a --><!-- b -->c", "c"),
+        ("<http://x.org/<b>>", "<http://x.org/>"),
+        ("Text {: .class} and {: #id}", "Text and"),
+        ("**bold** and _it_ and *em* _a b*", "bold and it and em _a b*"),
+        ("***strong em*** __x__", "strong em x"),
+    ],
+)
+def test_inline_markup_is_still_removed(raw: str, expected: str) -> None:
+    assert strip_inline(raw, {"ref"}) == expected
+
+
+def test_a_markdown_file_of_nested_brackets_keeps_its_words() -> None:
+    text = "# Title\n\n" + "[" * 1000 + "word" + "]" * 1000 + "\n"
+    document = read_markdown(text)
+    assert document.texts == ["Title", "[" * 1000 + "word" + "]" * 1000]
