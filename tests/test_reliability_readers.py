@@ -159,3 +159,39 @@ def test_a_markdown_file_of_nested_brackets_keeps_its_words() -> None:
     text = "# Title\n\n" + "[" * 1000 + "word" + "]" * 1000 + "\n"
     document = read_markdown(text)
     assert document.texts == ["Title", "[" * 1000 + "word" + "]" * 1000]
+
+
+@pytest.mark.parametrize(
+    "data", [b".xml", b"http://example.org/x", b'<?xml version="1.0"?><r><p>Hi</p></r>']
+)
+def test_html_that_bs4_would_warn_about_reads_without_a_warning(data: bytes) -> None:
+    # Found by the fuzz test: BeautifulSoup's advice to programmers ("looks like a file
+    # name", "XML parsed as HTML") printed on stderr; under -W error it was an exception.
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        document = parse_bytes(data, name="x.html", fmt="html")
+    assert document.texts
+
+
+def test_a_damaged_deflate_stream_in_a_docx_is_corrupt() -> None:
+    # Found by the fuzz test: zlib.error escaped the DOCX reader.
+    import io
+    import zipfile
+
+    import docx
+
+    from diffdoc.errors import InputError
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Wording " * 2000)
+    document.save(buffer)
+    data = bytearray(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 2 : start + 40] = b"\xff" * 38  # inside the deflated document.xml
+    with pytest.raises(InputError, match=r"^x\.docx: corrupt DOCX file"):
+        parse_bytes(bytes(data), name="x.docx")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 import docx
@@ -117,6 +118,7 @@ def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Docume
         ValueError,
         EOFError,
         OSError,
+        zlib.error,  # a damaged deflate stream inside the archive
     ) as error:
         problem = " ".join(str(error).split()) or type(error).__name__
         raise InputError(name, f"corrupt DOCX file ({problem})") from None

@@ -12,9 +12,10 @@ by link density: a list whose text is nearly all links is a menu.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 from bs4.element import (
     Comment,
     Declaration,
@@ -201,7 +202,11 @@ def _drafts(root: Tag) -> list[Draft]:
 
 def read_html(text: str, *, source: Source | None = None) -> Document:
     """Read the main article of an HTML page into a Document."""
-    soup = BeautifulSoup(text, "lxml")
+    with warnings.catch_warnings():
+        # Advice for programmers ("looks like a URL", "XML parsed as HTML"), not about the file.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "lxml")
     metadata: dict[str, str] = {}
     if soup.title and soup.title.string and soup.title.string.strip():
         metadata["title"] = _LAYOUT_SPACE.sub(" ", soup.title.string).strip()
