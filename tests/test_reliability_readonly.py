@@ -33,6 +33,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from reliability_helpers import DRAFT, IS_ROOT, Outcome, cli
@@ -103,57 +104,58 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         top = str(root.resolve())
 
-        def inside(path: object) -> bool:
+        def inside(path: Any) -> bool:
             if isinstance(path, int):
                 return False
-            name = os.path.abspath(os.fsdecode(path))  # type: ignore[call-overload]
+            name = os.path.abspath(os.fsdecode(path))
             return name == top or name.startswith(top + os.sep)
 
-        def refuse(path: object) -> OSError:
-            return OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(path))  # type: ignore[call-overload]
+        def refuse(path: Any) -> OSError:
+            return OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(path))
 
         real_os_open, real_open, real_io_open = os.open, builtins.open, io.open
         real_mkdir, real_access, real_connect = os.mkdir, os.access, sqlite3.connect
         writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
-        def os_open(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        def os_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
             if flags & writing and inside(path):
                 raise refuse(path)
-            return real_os_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+            return real_os_open(path, flags, *args, **kwargs)
 
-        def opener(real: Callable[..., object]) -> Callable[..., object]:
-            def open_(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        def opener(real: Callable[..., Any]) -> Callable[..., Any]:
+            def open_(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> object:
                 if any(c in mode for c in "wax+") and inside(file):
                     raise refuse(file)
                 return real(file, mode, *args, **kwargs)
 
             return open_
 
-        def mkdir(path: object, *args: object, **kwargs: object) -> None:
+        def mkdir(path: Any, *args: Any, **kwargs: Any) -> None:
             if inside(path):
                 raise refuse(path)
-            real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
+            real_mkdir(path, *args, **kwargs)
 
-        def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        def access(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
             if mode & os.W_OK and inside(path):
                 return False
-            return real_access(path, mode, *args, **kwargs)  # type: ignore[arg-type]
+            return real_access(path, mode, *args, **kwargs)
 
-        def connect(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        def connect(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
             if isinstance(database, str | os.PathLike) and inside(database):
                 path = Path(os.fsdecode(database))
                 if not path.exists():  # SQLite would have to create it
                     raise sqlite3.OperationalError("unable to open database file")
                 kwargs["uri"] = True
-                return real_connect(f"{path.absolute().as_uri()}?mode=ro", *args, **kwargs)  # type: ignore[arg-type]
-            return real_connect(database, *args, **kwargs)  # type: ignore[arg-type]
+                uri = f"{path.absolute().as_uri()}?mode=ro"
+                return cast(sqlite3.Connection, real_connect(uri, *args, **kwargs))
+            return cast(sqlite3.Connection, real_connect(database, *args, **kwargs))
 
         monkeypatch.setattr(os, "open", os_open)
         monkeypatch.setattr(builtins, "open", opener(real_open))
         monkeypatch.setattr(io, "open", opener(real_io_open))
         monkeypatch.setattr(os, "mkdir", mkdir)
         monkeypatch.setattr(os, "access", access)
-        monkeypatch.setattr(index_module.sqlite3, "connect", connect)
+        monkeypatch.setattr(sqlite3, "connect", connect)  # as diffdoc.corpus.index calls it
 
     return apply
 
