@@ -46,19 +46,19 @@ def _cases(scale: int) -> list[tuple[str, str, str, Callable[[int], str]]]:
     depth = 100_000 * scale
     kb300 = 300_000 * scale
     return [
-        ("100,000 nested <div>s", "x.html", _nested("div", depth), _flat_html),
+        (f"{depth:,} nested <div>s", "x.html", _nested("div", depth), _flat_html),
         (
-            "100,000 nested menu <div>s, <h1> at the bottom",
+            f"{depth:,} nested menu <div>s, <h1> at the bottom",
             "x.html",
             _nested('div class="menu"', depth, "<h1>Title</h1>").replace(
                 '</div class="menu">', "</div>"
             ),
             _flat_html,
         ),
-        ("300 KB of [(", "x.md", "[(" * (kb300 // 2), _seed),
-        ("300 KB of [a](http:", "x.md", "[a](http:" * (kb300 // 9), _seed),
-        ("300 KB of <!--", "x.md", "<!--" * (kb300 // 4), _seed),
-        ("300 KB of _a b*", "x.md", "_a b* " * (kb300 // 6), _seed),
+        (f"{kb300 // 1000} KB of [(", "x.md", "[(" * (kb300 // 2), _seed),
+        (f"{kb300 // 1000} KB of [a](http:", "x.md", "[a](http:" * (kb300 // 9), _seed),
+        (f"{kb300 // 1000} KB of <!--", "x.md", "<!--" * (kb300 // 4), _seed),
+        (f"{kb300 // 1000} KB of _a b*", "x.md", "_a b* " * (kb300 // 6), _seed),
     ]
 
 

@@ -98,11 +98,22 @@ def _draft(paragraph: Paragraph) -> Draft | None:
     return Draft(text, kind=_kind(style or ""), emphasis="strong" if bold else "")
 
 
+def _open_package(data: bytes, name: str) -> docx.document.Document:
+    """python-docx's Document; its own slips on malformed package parts (a content type or
+    relationship without the attribute it reads: AttributeError, TypeError, IndexError) are a
+    corrupt file too. Found by the fuzz test."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (AttributeError, TypeError, IndexError) as error:
+        problem = " ".join(str(error).split()) or type(error).__name__
+        raise InputError(name, f"corrupt DOCX file (malformed package part: {problem})") from None
+
+
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a DOCX file's body paragraphs and tables into a Document."""
     check_docx_archive(data, name=name)  # a zip bomb is refused before anything is unpacked
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _open_package(data, name)
         drafts = [d for p in _paragraphs(document) if (d := _draft(p)) is not None]
         properties = document.core_properties
         metadata: dict[str, str] = {}

@@ -120,9 +120,11 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
 
 
-def _run(text: str, start: int, end: int) -> _Run:
+def _run(text: str, start: int, end: int, first: int, last: int) -> _Run:
     """The delimiter run text[start:end] with CommonMark's flanking rules applied, eased for
-    the loose markup of converted documents (see `strip_emphasis`)."""
+    the loose markup of converted documents (see `strip_emphasis`). `first` and `last` are
+    the indexes of the text's first and last non-space characters (slicing the text at every
+    run to look for them was quadratic)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     left = not after.isspace() and (
@@ -134,10 +136,10 @@ def _run(text: str, start: int, end: int) -> _Run:
     char = text[start]
     if char == "*" and end - start >= 2:  # "**Option 3:**Building"
         left, right = left or not after.isspace(), right or not before.isspace()
-    if char == "*" and end - start >= 2 and not text[:start].strip():  # "** Space-related"
-        left = left or not text[end:].isspace()
-    if char == "*" and not text[end:].strip():  # "... (RESERVATIONS) *"
-        right = right or bool(text[:start].strip())
+    if char == "*" and end - start >= 2 and start <= first:  # "** Space-related"
+        left = left or end >= len(text) or last >= end
+    if char == "*" and last < end:  # "... (RESERVATIONS) *"
+        right = right or first < start
     if char == "_":  # no intraword emphasis with underscores: snake_case_names stay
         can_open = left and (not right or _is_punctuation(before))
         can_close = right and (not left or _is_punctuation(after))
@@ -203,6 +205,7 @@ def strip_emphasis(text: str) -> str:
     if "*" not in text and "_" not in text and "\\" not in text:
         return text
     pieces: list[str | _Run] = []
+    lead, tail = len(text) - len(text.lstrip()), len(text.rstrip()) - 1
     start = index = 0
     while index < len(text):
         char = text[index]
@@ -214,7 +217,7 @@ def strip_emphasis(text: str) -> str:
             end = index
             while end < len(text) and text[end] == char:
                 end += 1
-            pieces += [text[start:index], _run(text, index, end)]
+            pieces += [text[start:index], _run(text, index, end, lead, tail)]
             index = start = end
         else:
             index += 1
