@@ -205,3 +205,28 @@ def test_many_emphasis_runs_are_linear() -> None:
     result, seconds = _timed(lambda: strip_emphasis(text))
     assert result == text
     assert seconds < _BOUND, seconds
+
+
+@pytest.mark.parametrize("attribute", [b"Extension=", b"PartName="])
+def test_a_content_type_without_its_name_is_a_corrupt_docx(attribute: bytes) -> None:
+    # Found by the fuzz test: python-docx read the missing attribute as None and called
+    # .lower() on it (AttributeError).
+    import io
+    import zipfile
+
+    import docx
+
+    from diffdoc.errors import InputError
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                part = part.replace(attribute, attribute[:-2] + b"=", 1)
+            target.writestr(item.filename, part)
+    with pytest.raises(InputError, match=r"^x\.docx: corrupt DOCX file \(malformed package"):
+        parse_bytes(damaged.getvalue(), name="x.docx")
