@@ -22,10 +22,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import SEED, TEXTS
+from helpers.paths import DRAFT, SEED, TEXTS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_helpers import DRAFT
 
 from diffdoc.errors import DiffdocError
 from diffdoc.ingest import parse_bytes

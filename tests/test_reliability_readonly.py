@@ -36,7 +36,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from reliability_helpers import DRAFT, IS_ROOT, Outcome, cli
+from helpers.paths import DRAFT
+from helpers.reliability import IS_ROOT, Outcome, cli
 
 from diffdoc.corpus import index as index_module
 

@@ -25,7 +25,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
 
 _FURNITURE = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template")
@@ -150,9 +150,9 @@ def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind
     return inherited
 
 
-def _drafts(root: Tag) -> list[Draft]:
-    drafts: list[Draft] = []
-    titles: list[Draft] = []
+def _drafts(root: Tag) -> list[RawParagraph]:
+    drafts: list[RawParagraph] = []
+    titles: list[RawParagraph] = []
     stack: list[_Block] = [_Block(None)]
 
     def flush() -> None:
@@ -160,7 +160,7 @@ def _drafts(root: Tag) -> list[Draft]:
         text = _LAYOUT_SPACE.sub(" ", "".join(block.pieces)).strip()
         if text:
             strong = block.plain == 0
-            drafts.append(Draft(text, kind=block.kind, emphasis="strong" if strong else ""))
+            drafts.append(RawParagraph(text, kind=block.kind, emphasis="strong" if strong else ""))
             if block.kind == "title" and not titles:
                 titles.append(drafts[-1])  # the first title: later <h1>s are headings
         block.pieces.clear()
