@@ -230,3 +230,38 @@ def test_a_content_type_without_its_name_is_a_corrupt_docx(attribute: bytes) -> 
             target.writestr(item.filename, part)
     with pytest.raises(InputError, match=r"^x\.docx: corrupt DOCX file \(malformed package"):
         parse_bytes(damaged.getvalue(), name="x.docx")
+
+
+def test_a_styles_relationship_to_another_part_is_a_corrupt_docx() -> None:
+    # Found by the fuzz test: python-docx asked the part for .styles (AttributeError).
+    import io
+    import zipfile
+
+    import docx
+
+    from diffdoc.errors import InputError
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Wording.")
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                assert b'Target="styles.xml"' in part
+                part = part.replace(b'Target="styles.xml"', b'Target="settings.xml"')
+            target.writestr(item.filename, part)
+    with pytest.raises(InputError, match=r"^x\.docx: corrupt DOCX file \(malformed package"):
+        parse_bytes(damaged.getvalue(), name="x.docx")
+
+
+@pytest.mark.parametrize("text", ["\ue000", "\ue0001 Not a heading\n\nBody."])
+def test_markdown_opening_with_the_heading_marks_character_is_wording(text: str) -> None:
+    # Found by the fuzz test: the reader marks headings in-band with U+E000 (private use);
+    # a line of the file opening with it was taken for a heading (IndexError).
+    document = parse_bytes(text.encode(), name="x.md")
+    assert document.texts == [p for p in text.split("\n\n")]
+    assert {block.kind for block in document.blocks} == {"paragraph"}

@@ -7,6 +7,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -98,22 +99,25 @@ def _draft(paragraph: Paragraph) -> RawParagraph | None:
     return RawParagraph(text, kind=_kind(style or ""), emphasis="strong" if bold else "")
 
 
-def _open_package(data: bytes, name: str) -> docx.document.Document:
-    """python-docx's Document; its own slips on malformed package parts (a content type or
-    relationship without the attribute it reads: AttributeError, TypeError, IndexError) are a
-    corrupt file too. Found by the fuzz test."""
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (AttributeError, TypeError, IndexError) as error:
-        problem = " ".join(str(error).split()) or type(error).__name__
-        raise InputError(name, f"corrupt DOCX file (malformed package part: {problem})") from None
+def _in_python_docx(error: BaseException) -> bool:
+    """True when `error` was raised inside python-docx: its slips on malformed package parts
+    (a content type without its name, a styles relationship to a part that is not styles:
+    AttributeError, TypeError, IndexError) are the file's fault; the same errors raised in
+    diffdoc's own code are bugs and propagate. Found by the fuzz test."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and _PYTHON_DOCX in trace.tb_frame.f_code.co_filename
+
+
+_PYTHON_DOCX = str(Path(docx.__file__).parent)
 
 
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a DOCX file's body paragraphs and tables into a Document."""
     check_docx_archive(data, name=name)  # a zip bomb is refused before anything is unpacked
     try:
-        document = _open_package(data, name)
+        document = docx.Document(io.BytesIO(data))
         drafts = [d for p in _paragraphs(document) if (d := _draft(p)) is not None]
         properties = document.core_properties
         metadata: dict[str, str] = {}
@@ -133,4 +137,9 @@ def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Docume
     ) as error:
         problem = " ".join(str(error).split()) or type(error).__name__
         raise InputError(name, f"corrupt DOCX file ({problem})") from None
+    except (AttributeError, TypeError, IndexError) as error:
+        if not _in_python_docx(error):
+            raise
+        problem = " ".join(str(error).split()) or type(error).__name__
+        raise InputError(name, f"corrupt DOCX file (malformed package part: {problem})") from None
     return assemble(drafts, metadata=metadata, source=source)
