@@ -13,6 +13,7 @@ from diffdoc import __version__
 from diffdoc.cli.app import main
 from diffdoc.cli.base import (
     EXIT_DIFFERENT,
+    EXIT_TROUBLE,
     DiffdocUsageError,
     corpus_option,
     echo_json,
@@ -34,11 +35,13 @@ from diffdoc.corpus import (
 from diffdoc.corpus import history as corpus_history
 from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
+from diffdoc.corpus.index import DocumentSummary
 from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.render import (
     bracket_text,
 )
 from diffdoc.drafts.series import corpus_brackets
+from diffdoc.errors import CorpusError
 from diffdoc.ingest import FORMATS, read_input
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.paths import shown
@@ -102,7 +105,16 @@ def add(file: Path, doc_id: str, corpus_dir: Path, max_size: int, **options: Any
 @library_errors
 def list_documents(series: str | None, output: str, corpus_dir: Path) -> None:
     """List the documents: id, number of versions, latest version, series and title."""
-    summaries = Corpus.open(corpus_dir).summaries(series)
+    problems: list[CorpusError] = []
+    summaries = Corpus.open(corpus_dir).summaries(series, problems=problems)
+    _list_documents(summaries, output)
+    for problem in problems:  # after the rest is listed: one line each, exit status 2
+        click.echo(f"diffdoc: error: {problem} (run `diffdoc verify`)", err=True)
+    if problems:
+        sys.exit(EXIT_TROUBLE)
+
+
+def _list_documents(summaries: list[DocumentSummary], output: str) -> None:
     if output == "json":
         echo_json(
             [

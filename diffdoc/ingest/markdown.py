@@ -81,6 +81,8 @@ def _mark_blocks(lines: list[str]) -> tuple[list[str], set[str]]:
     out: list[str] = []
     refs: set[str] = set()
     for line in lines:
+        if line.startswith(HEADING_MARK):  # wording that opens with the mark's character
+            line = f" {line}"  # (private use, U+E000) is not a heading: found by the fuzz test
         if _IAL_LINE.match(line) or _TOC_LINE.match(line):
             out.append("")
             continue
