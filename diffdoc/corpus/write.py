@@ -82,8 +82,13 @@ def add_version(
     fmt: str | None = None,
     encoding: str | None = None,
     max_size: int = MAX_INPUT_BYTES,
+    source_name: str | None = None,
 ) -> AddResult:
-    """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`."""
+    """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`.
+
+    The version records where it came from as `source_name` (default: the file name of `name`;
+    `import-git` gives the path in the repository).
+    """
     check_doc_id(doc_id)
     if label is not None:
         check_label(label)
@@ -119,6 +124,8 @@ def add_version(
         label = label or _automatic_label(versions)
         _check_label_free(doc_id, label, versions)
         version, text = _make_version(parsed, data, name, doc_id, label, date, note, versions)
+        if source_name is not None:
+            version = replace(version, source_name=source_name)
         updated: tuple[str, ...] = ()
         if document is None:
             document = DocumentRecord(
