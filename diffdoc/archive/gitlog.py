@@ -56,7 +56,10 @@ class Commit:
 def _git(repo: Path, *args: str) -> bytes:
     try:
         done = subprocess.run(
-            ["git", "-C", str(repo), *args], capture_output=True, check=False, stdin=subprocess.DEVNULL
+            ["git", "-C", str(repo), *args],
+            capture_output=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
         )
     except FileNotFoundError:
         raise GitError("git: not installed (import-git runs git to read the history)") from None
@@ -117,7 +120,7 @@ def _parse_log(text: str) -> Iterator[Commit]:
         if token.startswith(_HEADER):
             if commit is not None:
                 yield Commit(*commit, tuple(changes))
-            ident, time, subject = (token[1:].split(" ", 2) + [""])[:3]
+            ident, time, subject = [*token[1:].split(" ", 2), ""][:3]
             commit, changes = (ident, int(time), subject), []
         elif token.startswith(":"):
             fields = token[1:].split(" ")

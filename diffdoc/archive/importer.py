@@ -226,6 +226,4 @@ def import_git(
         for p, problem in zip(plan.versions, problems, strict=True)
         if problem is not None
     )
-    return ImportResult(
-        plan, written.added, written.documents_created, written.unchanged, skipped
-    )
+    return ImportResult(plan, written.added, written.documents_created, written.unchanged, skipped)

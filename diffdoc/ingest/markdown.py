@@ -121,6 +121,42 @@ def _is_italic_intro(raw: str, emphasis: str) -> bool:
     )
 
 
+def _inside_link(lines: list[str]) -> bool:
+    """True when the paragraph ends inside a link's text (a `[` not closed yet)."""
+    text = " ".join(lines)
+    return text.rfind("[") > text.rfind("]")
+
+
+def _closes_link(lines: list[str]) -> bool:
+    """True when the paragraph starts by closing a link's text: `...](target)`."""
+    first = lines[0]
+    close = first.find("](")
+    return close >= 0 and "[" not in first[:close]
+
+
+def _rejoin_links(found: list[list[str]]) -> list[list[str]]:
+    """Paragraphs put back together where a break was guessed inside a link.
+
+    A hard-wrapped file puts a long link target on a line of its own, so the line before it
+    (`President Biden's [Executive`) looks short, like the end of a paragraph; the link's text
+    then spans two paragraphs and neither reads as a link, so a changed target would read as
+    changed words.
+    """
+    out: list[list[str]] = []
+    for paragraph in found:
+        if (
+            out
+            and not paragraph[0].startswith(HEADING_MARK)
+            and not out[-1][0].startswith(HEADING_MARK)
+            and _inside_link(out[-1])
+            and _closes_link(paragraph)
+        ):
+            out[-1] = out[-1] + paragraph
+        else:
+            out.append(paragraph)
+    return out
+
+
 def read_markdown(text: str, *, source: Source | None = None, name: str = "<markdown>") -> Document:
     """Read Markdown (with kramdown and front-matter conventions) into a Document; `name`
     labels errors."""
@@ -132,7 +168,7 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
     words = document_words(layout.lines)
     drafts: list[Draft] = []
     seen_heading = False
-    for paragraph in paragraphs(layout.lines, wrap):
+    for paragraph in _rejoin_links(paragraphs(layout.lines, wrap)):
         if paragraph[0].startswith(HEADING_MARK):
             level, heading = int(paragraph[0][1]), paragraph[0][2:]
             seen_heading = True
