@@ -14,6 +14,7 @@ date, document and version before anything is shown.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from itertools import pairwise
@@ -62,6 +63,7 @@ class PairChange:
     metadata_changes: tuple[tuple[str, str | None, str | None], ...]
     first_changes: tuple[tuple[str, str, str], ...]  # (op, deleted, inserted)
     title_changed: bool
+    addresses_only: bool  # the only words changed are web addresses
     number: int  # the newer version's number in its document (for the order; not in JSON)
 
     def to_json(self) -> dict[str, Any]:
@@ -81,6 +83,7 @@ class PairChange:
                 {"key": key, "old": old, "new": new} for key, old, new in self.metadata_changes
             ],
             "title_changed": self.title_changed,
+            "addresses_only": self.addresses_only,
             "first_changes": [
                 {"op": op, "deleted": deleted, "inserted": inserted}
                 for op, deleted, inserted in self.first_changes
@@ -131,6 +134,20 @@ def load_version(corpus: Corpus, version: VersionRecord) -> Document:
         raise CorpusError(f"{path}: corrupt normalized text ({error.problem})") from None
 
 
+def compare_pair(
+    corpus: Corpus, old: VersionRecord, new: VersionRecord, options: CompareOptions
+) -> Comparison:
+    """The comparison of two stored versions, through the corpus's cache."""
+    cache = ComparisonCache(corpus.root, compare)
+    return cache.compare(
+        load_version(corpus, old),
+        load_version(corpus, new),
+        old.text_sha256,
+        new.text_sha256,
+        options,
+    )
+
+
 def compare_task(task: PairTask) -> TaskResult:
     """Compare one document's pairs through the cache (the engine's work)."""
     corpus = _open(task.root)
@@ -166,8 +183,14 @@ def describe_pair(
         inserted += title_diff.words_inserted
         deleted += title_diff.words_deleted
     metadata = metadata_changes(comparison.old.metadata, comparison.new.metadata)
-    wording = stats.changed or title_changed
-    if not wording and not metadata:
+    addresses = addresses_only(comparison)
+    wording = title_changed or (
+        not addresses
+        and bool(stats.words_inserted or stats.words_deleted or stats.punctuation_changed)
+    )
+    # Web addresses printed in the text that changed alone (a site moved): not wording, listed
+    # with the metadata changes.
+    if not wording and not metadata and not addresses:
         return None
     return PairChange(
         doc=new.doc_id,
@@ -183,8 +206,33 @@ def describe_pair(
         metadata_changes=metadata,
         first_changes=first_changes(comparison, old_title if title_changed else None),
         title_changed=title_changed,
+        addresses_only=addresses and not wording,
         number=new.number,
     )
+
+
+_ADDRESS = re.compile(r"(?i:[a-z][a-z0-9+.-]*://|www\.)\S+|(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?")
+_WORDS = re.compile(r"\S+")
+
+
+def addresses_only(comparison: Comparison) -> bool:
+    """True when some words changed and every one of them is a web address
+    (`https://...`, `www.example.gov`, `example.gov/page`): a site moved, not a wording."""
+    seen = False
+    for block in comparison.blocks:
+        if block.op == "equal":
+            continue
+        for segment in block.segments:
+            if segment.op == "equal" or segment.cosmetic:
+                continue
+            for word in _WORDS.findall(segment.text):
+                word = word.strip("()[]<>.,;:!?\"'")
+                if not word:
+                    continue
+                if not _ADDRESS.fullmatch(word):
+                    return False
+                seen = True
+    return seen
 
 
 def metadata_changes(old: Any, new: Any) -> tuple[tuple[str, str | None, str | None], ...]:

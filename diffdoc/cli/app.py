@@ -29,6 +29,10 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
         "history": "A paragraph over every version, or the evolution report.",
         "trace": "Where a phrase occurs, first appeared and disappeared.",
     },
+    "Following an archive": {
+        "import-git": "Import every committed version of a git repository's files.",
+        "changes": "Every pair of versions whose wording changed, across the corpus.",
+    },
 }
 
 

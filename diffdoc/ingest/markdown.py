@@ -40,6 +40,7 @@ _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _QUOTE = re.compile(r"^\s*>[ \t]?")
 _YAML_KEY = re.compile(r"\s*[\w\"'][\w.\"'-]*:(?:[ \t]|$)", re.MULTILINE)
+LINK_SPAN = 4  # paragraphs a link's text may have been split over by a guessed break
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
 
 
@@ -137,23 +138,31 @@ def _closes_link(lines: list[str]) -> bool:
 def _rejoin_links(found: list[list[str]]) -> list[list[str]]:
     """Paragraphs put back together where a break was guessed inside a link.
 
-    A hard-wrapped file puts a long link target on a line of its own, so the line before it
-    (`President Biden's [Executive`) looks short, like the end of a paragraph; the link's text
-    then spans two paragraphs and neither reads as a link, so a changed target would read as
-    changed words.
+    A hard-wrapped file puts a long link target on a line of its own, so the lines before it
+    (`President Biden's [Executive`) look short, like the end of a paragraph; the link's text
+    then spans paragraphs and none reads as a link, so a changed target would read as changed
+    words. A link's text is looked for over at most LINK_SPAN paragraphs.
     """
     out: list[list[str]] = []
-    for paragraph in found:
-        if (
-            out
-            and not paragraph[0].startswith(HEADING_MARK)
-            and not out[-1][0].startswith(HEADING_MARK)
-            and _inside_link(out[-1])
-            and _closes_link(paragraph)
-        ):
-            out[-1] = out[-1] + paragraph
-        else:
+    index = 0
+    while index < len(found):
+        paragraph = found[index]
+        index += 1
+        if not out or out[-1][0].startswith(HEADING_MARK) or not _inside_link(out[-1]):
             out.append(paragraph)
+            continue
+        ahead = found[index - 1 : index - 1 + LINK_SPAN]
+        end = next((n for n, p in enumerate(ahead) if _closes_link(p)), None)
+        between = ahead[:end] if end is not None else []
+        if end is None or any(
+            p[0].startswith(HEADING_MARK) or "[" in " ".join(p) or "]" in " ".join(p)
+            for p in between
+        ):
+            out.append(paragraph)
+            continue
+        for part in ahead[: end + 1]:
+            out[-1] = out[-1] + part
+        index += end
     return out
 
 
