@@ -33,6 +33,7 @@ from diffdoc.corpus.records import check_date
 from diffdoc.engine import Engine, Progress
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.ingest import MAX_INPUT_BYTES, parse_bytes
+from diffdoc.models import Document
 
 ID_LENGTH = 80  # room for "-" and a hash of the path within the corpus's 100 characters
 _UNSAFE = re.compile(r"[^a-z0-9._-]+")
@@ -174,17 +175,17 @@ def _pending(doc_id: str, label: str, version: GitVersion, series: str | None) -
 
 
 def check_version(
-    item: tuple[str, bytes], *, max_size: int = MAX_INPUT_BYTES
-) -> tuple[str, str] | None:
-    """None when `(name, bytes)` can be stored, else `("empty", why)` for a version without
-    wording (skipped) or `("error", why)`: the engine's work in the check step."""
-    name, data = item
+    item: tuple[str, str, bytes], *, max_size: int = MAX_INPUT_BYTES
+) -> Document | tuple[str, str]:
+    """The document `(path, label, bytes)` reads as, else `("empty", why)` for a version
+    without wording (skipped) or `("error", why)`: the engine's work in the check step."""
+    path, label, data = item
     try:
-        parse_bytes(data, name=name, max_size=max_size)
+        # The path's extension hints the format, as a file name does for `add`.
+        return parse_bytes(data, name=path, max_size=max_size)
     except InputError as error:
         empty = error.problem == "empty file" or error.problem.startswith("no text")
-        return ("empty" if empty else "error", str(error))
-    return None
+        return ("empty" if empty else "error", f"{path} (commit {label}): {error.problem}")
 
 
 def import_git(
@@ -202,28 +203,31 @@ def import_git(
     plan = plan_import(corpus, repo, globs, since, series)
     engine = engine or Engine()
     blobs = read_blobs(repo, [p.blob for p in plan.versions])
-    named = [(f"{p.path} (commit {p.label})", blobs[p.blob]) for p in plan.versions]
+    named = [(p.path, p.label, blobs[p.blob]) for p in plan.versions]
     problems = engine.map(
         partial(check_version, max_size=max_size),
         named,
         progress=progress("checking", len(named)) if progress else None,
     )
-    for problem in problems:
-        if problem is not None and problem[0] == "error":
-            raise DiffdocError(f"{repo}: {problem[1]} (nothing imported)")
+    for checked in problems:
+        if isinstance(checked, tuple) and checked[0] == "error":
+            raise DiffdocError(f"{repo}: {checked[1]} (nothing imported)")
     # A scraper that caught a page before its text (front matter only, or an empty file)
     # committed a state the corpus cannot hold as a text: it is skipped, and counted.
-    storable = [p for p, problem in zip(plan.versions, problems, strict=True) if problem is None]
+    parsed = {
+        (p.doc_id, p.label): checked
+        for p, checked in zip(plan.versions, problems, strict=True)
+        if isinstance(checked, Document)
+    }
+    storable = [p for p in plan.versions if (p.doc_id, p.label) in parsed]
     written = store_versions(
         corpus,
         storable,
         blobs,
-        max_size=max_size,
+        parsed,
         progress=progress("storing", len(storable)) if progress else None,
     )
     skipped = tuple(
-        f"{p.path} (commit {p.label})"
-        for p, problem in zip(plan.versions, problems, strict=True)
-        if problem is not None
+        f"{p.path} (commit {p.label})" for p in plan.versions if (p.doc_id, p.label) not in parsed
     )
     return ImportResult(plan, written.added, written.documents_created, written.unchanged, skipped)
