@@ -32,20 +32,25 @@ ENGINES = {"1 worker": ["--workers", "1"], "2 workers": ["--workers", "2"],
 
 def measured(command: list[str], cwd: Path | None = None) -> tuple[float, int, str]:
     """Run `command`; its wall time, the peak RSS of its process tree (bytes), its stdout."""
-    start = time.perf_counter()
-    process = psutil.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = 0
-    while process.poll() is None:
-        try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
-    out, err = process.communicate()
+    # Output goes to files, not pipes: a pipe nobody reads until the end fills and blocks.
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        start = time.perf_counter()
+        process = psutil.Popen(command, cwd=cwd, stdout=out_file, stderr=err_file)
+        peak = 0
+        while process.poll() is None:
+            try:
+                tree = [process, *process.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err.decode()}")
-    return time.perf_counter() - start, peak, out.decode()
+    return seconds, peak, out.decode()
 
 
 def mb(size: int) -> str:
@@ -74,6 +79,7 @@ def february_commit(repo: Path) -> str:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
     if not BUNDLE.is_file():
         raise SystemExit(f"{BUNDLE}: missing (the benchmark needs ../shared)")
     work = Path(tempfile.mkdtemp(prefix="diffdoc-archive-"))
