@@ -6,6 +6,7 @@ import html
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from archive_helpers import Repo, rewrapped, statement
@@ -61,10 +62,10 @@ def import_repo(root: Path, repo: Repo, *extra: str) -> Result:
                str(root), *extra)  # fmt: skip
 
 
-def changes_json(root: Path, *extra: str) -> dict[str, object]:
+def changes_json(root: Path, *extra: str) -> dict[str, Any]:
     result = run("changes", "-f", "json", "--corpus", str(root), *extra)
     assert result.exit_code == 0, result.output
-    data: dict[str, object] = json.loads(result.output)
+    data: dict[str, Any] = json.loads(result.output)
     return data
 
 
@@ -100,12 +101,12 @@ def test_second_run_imports_only_new_commits(
     assert import_repo(root, archive).exit_code == 0
     again = import_repo(root, archive)
     assert again.exit_code == 0, again.output
-    assert "added 0 version(s) (0 new document(s)), 12 already stored" in again.output
+    assert "added 0 version(s) (0 new document(s)), 12 already imported" in again.output
     archive.write("statements/a.md", statement("harbour").replace("agreed to", "resolved to"))
     archive.write("statements/g.md", statement("airport"))
     new = archive.commit("Later scrape")
     third = import_repo(root, archive)
-    assert "added 2 version(s) (1 new document(s)), 12 already stored" in third.output
+    assert "added 2 version(s) (1 new document(s)), 12 already imported" in third.output
     _, versions = Corpus.open(root).history("a")
     assert versions[-1].label == new
 
@@ -157,9 +158,9 @@ def test_changes_text_and_filters(tmp_path: Path, repo: tuple[Repo, dict[str, st
     assert "modify: -[agreed] +[decided]" in text.output
     assert "Metadata only (1):" in text.output
     since = changes_json(root, "--since", "2024-03-05", "--until", "2024-03-08")
-    assert [c["doc"] for c in since["changes"]] == ["e"]  # type: ignore[union-attr]
+    assert [c["doc"] for c in since["changes"]] == ["e"]
     one = changes_json(root, "--doc", "a")
-    assert [c["doc"] for c in one["changes"]] == ["a"]  # type: ignore[union-attr]
+    assert [c["doc"] for c in one["changes"]] == ["a"]
 
 
 def test_warm_run_compares_only_new_pairs(
@@ -169,15 +170,15 @@ def test_warm_run_compares_only_new_pairs(
     root = corpus_at(tmp_path)
     assert import_repo(root, archive).exit_code == 0
     cold = changes_json(root)
-    assert cold["engine"]["cached"] == 0  # type: ignore[index]
+    assert cold["engine"]["cached"] == 0
     warm = changes_json(root)
-    assert warm["engine"]["cached"] == 6  # type: ignore[index]
+    assert warm["engine"]["cached"] == 6
     archive.write("statements/b.md", statement("border").replace("Geneva", "Bern"))
     archive.commit("Update b again")
     assert import_repo(root, archive).exit_code == 0
     later = changes_json(root)
     assert later["pairs"] == 7
-    assert later["engine"]["cached"] == 6  # type: ignore[index]
+    assert later["engine"]["cached"] == 6
     assert {k: v for k, v in warm.items() if k != "engine"} == {
         k: v for k, v in cold.items() if k != "engine"
     }
@@ -196,7 +197,7 @@ def test_results_do_not_depend_on_the_engine(
     ]
     bodies = [json.dumps({k: v for k, v in r.items() if k != "engine"}) for r in runs]
     assert bodies[0] == bodies[1] == bodies[2]
-    assert [r["engine"]["kind"] for r in runs] == ["local", "local", "dask"]  # type: ignore[index]
+    assert [r["engine"]["kind"] for r in runs] == ["local", "local", "dask"]
 
 
 def test_html_index_links_each_wording_pair(

@@ -91,7 +91,7 @@ def import_git_command(
     click.echo(
         f"{repo}: {plan.commits} commits, {plan.tracks} files followed; "
         f"added {result.added} version(s) ({result.documents_created} new document(s)), "
-        f"{plan.already} already stored"
+        f"{plan.already} already imported"
     )
     if result.unchanged:
         click.echo(f"  {result.unchanged} version(s) restored bytes already stored: not added")
