@@ -4,9 +4,10 @@
 Two processes for a whole history, whatever its length: `git log` lists every commit of the
 first-parent line, oldest first, with the blob ids of each file it added, modified, renamed or
 deleted (renames found by git's own `-M`); one `git cat-file --batch` then streams the blobs
-that are wanted. Measured against dulwich and pygit2 on the archive of the benchmarks (see
-README, "Following an archive"): as fast as pygit2 and much faster than dulwich, and it needs no
-compiled extension, only the git that made the repository.
+that are wanted. Measured against dulwich and pygit2 on the archive of the benchmarks
+(benchmarks/git_readers.py; README, "Following an archive"): 0.4 s for the whole history and
+its blobs, against 5.7 s for pygit2 and 7.5 s for dulwich (their per-commit tree diffs and
+rename detection run in Python calls), and it needs no new dependency, only git.
 """
 
 from __future__ import annotations
