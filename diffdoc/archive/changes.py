@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from diffdoc import docformat
+from diffdoc.archive.summaries import load_summary, store_summary, summary_path
 from diffdoc.compare import compare
 from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.drafts.cache import ComparisonCache
@@ -65,6 +66,11 @@ class PairChange:
     title_changed: bool
     addresses_only: bool  # the only words changed are web addresses
     number: int  # the newer version's number in its document (for the order; not in JSON)
+
+    def summary(self) -> dict[str, Any]:
+        """The part that depends only on the two texts (what cache/changes/ keeps)."""
+        data = self.to_json()
+        return {key: data[key] for key in PAIR_FIELDS}
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form of the pair (diffdoc-changes/1)."""
@@ -149,12 +155,21 @@ def compare_pair(
 
 
 def compare_task(task: PairTask) -> TaskResult:
-    """Compare one document's pairs through the cache (the engine's work)."""
+    """Compare one document's pairs through the caches (the engine's work)."""
     corpus = _open(task.root)
     cache = ComparisonCache(corpus.root, compare)
     found = []
+    summarized = 0
     previous: tuple[VersionRecord, Document] | None = None
     for old, new in task.pairs:
+        path = summary_path(corpus.root, old.text_sha256, new.text_sha256, task.options)
+        known, pair = load_summary(path, corpus.root)
+        change = from_summary(old, new, pair) if known and pair is not None else None
+        if known and (pair is None or change is not None):
+            summarized += 1
+            if change is not None:
+                found.append(change)
+            continue
         # Pairs are consecutive: the newer side of one is usually the older side of the next.
         if previous is not None and previous[0] == old:
             old_doc = previous[1]
@@ -164,9 +179,51 @@ def compare_task(task: PairTask) -> TaskResult:
         previous = (new, new_doc)
         comparison = cache.compare(old_doc, new_doc, old.text_sha256, new.text_sha256, task.options)
         change = describe_pair(old, new, comparison)
+        store_summary(path, corpus.root, None if change is None else change.summary())
         if change is not None:
             found.append(change)
-    return TaskResult(tuple(found), len(task.pairs), cache.hits)
+    return TaskResult(tuple(found), len(task.pairs), summarized + cache.hits)
+
+
+# The fields of a listed pair that depend only on the two texts (kept in cache/changes/).
+PAIR_FIELDS = (
+    "words_inserted",
+    "words_deleted",
+    "stats",
+    "metadata_only",
+    "metadata_changes",
+    "title_changed",
+    "addresses_only",
+    "first_changes",
+)
+
+
+def from_summary(old: VersionRecord, new: VersionRecord, data: dict[str, Any]) -> PairChange | None:
+    """The pair rebuilt from its summary and the two versions; None if the summary is bad."""
+    try:
+        return PairChange(
+            doc=new.doc_id,
+            path=new.source_name,
+            old=old.ref,
+            new=new.ref,
+            old_date=old.date,
+            new_date=new.date,
+            words_inserted=int(data["words_inserted"]),
+            words_deleted=int(data["words_deleted"]),
+            stats=Stats(**data["stats"]),
+            metadata_only=bool(data["metadata_only"]),
+            metadata_changes=tuple(
+                (str(m["key"]), m["old"], m["new"]) for m in data["metadata_changes"]
+            ),
+            first_changes=tuple(
+                (str(f["op"]), str(f["deleted"]), str(f["inserted"])) for f in data["first_changes"]
+            ),
+            title_changed=bool(data["title_changed"]),
+            addresses_only=bool(data["addresses_only"]),
+            number=new.number,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def describe_pair(
