@@ -148,7 +148,9 @@ class Engine:
                         n_workers=self.workers,
                         threads_per_worker=1,
                         processes=True,
-                        dashboard_address=None,
+                        # A random port: 8787 may be taken by another cluster on the machine
+                        # (the scheduler serves HTTP even without a dashboard).
+                        dashboard_address=":0",
                     )
                 )
                 client = stack.enter_context(client_type(cluster))
