@@ -148,8 +148,8 @@ class Engine:
                         n_workers=self.workers,
                         threads_per_worker=1,
                         processes=True,
-                        # A random port: 8787 may be taken by another cluster on the machine
-                        # (the scheduler serves HTTP even without a dashboard).
+                        # Any free port: None means distributed's default :8787, and a second
+                        # cluster on the machine (another user, another run) would clash there.
                         dashboard_address=":0",
                     )
                 )
