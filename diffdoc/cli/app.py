@@ -33,6 +33,10 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
     "Related texts": {
         "reuse": "Passages found in other documents (or every shared passage).",
     },
+    "Following an archive": {
+        "import-git": "Import every committed version of a git repository's files.",
+        "changes": "Every pair of versions whose wording changed, across the corpus.",
+    },
 }
 
 
