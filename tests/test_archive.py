@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from archive_helpers import Repo, rewrapped, statement
 from click.testing import CliRunner, Result
+from helpers.archive import Repo, rewrapped, statement
 
 from diffdoc.archive.importer import base_id, label_for
 from diffdoc.archive.tracks import glob_pattern
