@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 import diff_match_patch as pure_dmp
 
@@ -27,9 +27,16 @@ from diffdoc.models import Change, Segment
 from diffdoc.models import changes as models_changes
 from diffdoc.normalize import KeyConfig, comparison_key
 from diffdoc.segment import count_word_tokens, is_word, sentences, tokenize
+from diffdoc.wordkeep import keep_words
 
 Op = Literal["equal", "insert", "delete"]
-Engine = Callable[[str, str], list[tuple[Op, int]]]
+
+
+class Engine(Protocol):
+    """A diff of two strings as (op, length) runs, semantically cleaned up unless told not."""
+
+    def __call__(self, a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]: ...
+
 
 # Texts longer than this (characters, both sides together) are aligned by sentences first.
 LONG_TEXT = 20_000
@@ -48,19 +55,27 @@ class WordDiff:
     punctuation_changed: int = 0  # marks changed in changes that touch no word
 
 
-def fast_engine(a: str, b: str) -> list[tuple[Op, int]]:
+def fast_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]:
     """Diff two strings with the C++ diff-match-patch; lengths in code points."""
     assert fast_dmp is not None
-    ops = fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
+    ops = fast_dmp.diff(
+        a,
+        b,
+        timelimit=0,
+        checklines=False,
+        cleanup="Semantic" if cleanup else "No",
+        counts_only=True,
+    )
     return [(_FAST_OPS[op], length) for op, length in ops]
 
 
-def pure_engine(a: str, b: str) -> list[tuple[Op, int]]:
+def pure_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]:
     """Diff two strings with the pure-Python diff-match-patch; lengths in code points."""
     dmp = pure_dmp.diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
+    if cleanup:
+        dmp.diff_cleanupSemantic(diffs)
     return [(_PURE_OPS[op], len(text)) for op, text in diffs]
 
 
@@ -232,7 +247,11 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
         return
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     a, b = codes.encode(old_tokens, new_tokens)
-    ops: list[tuple[Op, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
+    if a == b:
+        ops: list[tuple[Op, int]] = [("equal", len(old_tokens))]
+    else:
+        engine = ENGINE
+        ops = keep_words(engine(a, b), old_tokens, a, b, lambda x, y: engine(x, y, False))
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []
