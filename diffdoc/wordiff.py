@@ -26,6 +26,7 @@ from diffdoc.errors import DiffdocError
 from diffdoc.models import Change, Segment
 from diffdoc.models import changes as models_changes
 from diffdoc.normalize import KeyConfig, comparison_key
+from diffdoc.repeats import pair_repeats
 from diffdoc.segment import count_word_tokens, is_word, sentences, tokenize
 from diffdoc.wordkeep import keep_words
 
@@ -98,9 +99,11 @@ def _code(n: int) -> str:
 
 
 def diff_keys(
-    old: Sequence[str], new: Sequence[str], engine: Engine | None = None
+    old: Sequence[str], new: Sequence[str], engine: Engine | None = None, repeats: bool = False
 ) -> list[tuple[Op, int]]:
-    """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up."""
+    """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up; with
+    `repeats`, surplus deletions inside runs of a repeated key are moved next to insertions
+    that lack one (`diffdoc.repeats`), so an edited copy stands against a deleted copy."""
     codes: dict[str, str] = {}
 
     def encode(keys: Sequence[str]) -> str:
@@ -115,7 +118,8 @@ def diff_keys(
     a, b = encode(old), encode(new)
     if a == b:
         return [("equal", len(old))] if old else []
-    return (engine or ENGINE)(a, b)
+    ops = (engine or ENGINE)(a, b)
+    return pair_repeats(ops, a) if repeats else ops
 
 
 class TokenCodes:
@@ -300,7 +304,7 @@ def _diff_runs(
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []
-    for op, count in diff_keys(old_keys, new_keys):
+    for op, count in diff_keys(old_keys, new_keys, repeats=True):
         if op == "delete":
             pending_old += old[i : i + count]
             i += count
