@@ -41,8 +41,15 @@ class Engine(Protocol):
 
 # Texts longer than this (characters, both sides together) are aligned by sentences first.
 LONG_TEXT = 20_000
-# Private use areas: the BMP one, then planes 15 and 16.
-_CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+# Private use areas: the BMP one, then planes 15 and 16; beyond those (a 50 MB paragraph
+# holds some 400,000 distinct sentences) planes 4 to 13, which Unicode leaves unassigned:
+# like private-use characters they are neither letters nor spaces to the semantic cleanup.
+_CODE_RANGES = (
+    (0xE000, 0xF8FF),
+    (0xF0000, 0xFFFFD),
+    (0x100000, 0x10FFFD),
+    (0x40000, 0xDFFFF),
+)
 CAPACITY = sum(last - first + 1 for first, last in _CODE_RANGES)
 
 
