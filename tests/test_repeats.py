@@ -73,7 +73,7 @@ def test_pairing_keeps_a_valid_alignment_and_never_adds_imbalance(old: str, new:
 def test_more_distinct_sentences_than_the_private_use_areas_hold() -> None:
     # a 50 MB paragraph holds some 400,000 distinct sentences; the private-use areas 137,468
     old = [f"Sentence {n}. " for n in range(150_000)]
-    new = old[:70_000] + ["Sentence new. "] + old[70_001:]
+    new = [*old[:70_000], "Sentence new. ", *old[70_001:]]
     assert diff_keys(old, new) == [
         ("equal", 70_000),
         ("delete", 1),

@@ -88,6 +88,24 @@ def _comparison_options(func: F) -> F:
     return func
 
 
+def _reference_options(func: F) -> F:
+    """--ignore-labels and --ignore-footnote-refs, shared by `compare` and `report`."""
+    for option in reversed(
+        [
+            click.option(
+                "--ignore-labels", is_flag=True,
+                help="Paragraph labels that differ (1. and (a), Pp1 and none) are not changes.",
+            ),
+            click.option(
+                "--ignore-footnote-refs", is_flag=True,
+                help="Footnote reference numbers glued to words (actions13) are not changes.",
+            ),
+        ]
+    ):  # fmt: skip
+        func = option(func)
+    return func
+
+
 @main.command(name="compare")
 @click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
@@ -101,6 +119,7 @@ def _comparison_options(func: F) -> F:
     help="Write the report here (a file is replaced atomically; - for stdout).",
 )  # fmt: skip
 @_comparison_options
+@_reference_options
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="Colour the text report (auto: when writing to a terminal).",
@@ -119,6 +138,8 @@ def compare_command(
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
+    ignore_labels: bool,
+    ignore_footnote_refs: bool,
     color: str,
     fmt: str | None,
     encoding: str | None,
@@ -141,7 +162,11 @@ def compare_command(
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
-        strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+        strict=strict,
+        ignore_case=ignore_case,
+        ignore_punctuation=ignore_punctuation,
+        ignore_labels=ignore_labels,
+        ignore_footnote_refs=ignore_footnote_refs,
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
         pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
@@ -173,6 +198,7 @@ def compare_command(
     show_default=True, help="html: the side-by-side page; docx: a Word redline.",
 )  # fmt: skip
 @_comparison_options
+@_reference_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
 @max_size_option
@@ -187,6 +213,8 @@ def report_command(
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
+    ignore_labels: bool,
+    ignore_footnote_refs: bool,
     fmt: str | None,
     encoding: str | None,
     max_size: int,
@@ -204,7 +232,11 @@ def report_command(
         refuse_terminal(output)
     refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
-        strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+        strict=strict,
+        ignore_case=ignore_case,
+        ignore_punctuation=ignore_punctuation,
+        ignore_labels=ignore_labels,
+        ignore_footnote_refs=ignore_footnote_refs,
     )
     pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
     comparison = compare_documents(*pair, options)

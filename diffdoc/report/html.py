@@ -21,6 +21,7 @@ from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
 from diffdoc.report.page import content_security_policy, environment, shorten
+from diffdoc.report.text import option_flags
 
 COUNTED_OPS: tuple[BlockOp, ...] = ("modify", "insert", "delete", "move", "split", "merge")
 EXCERPT = 72  # characters of a change shown in the list of changes
@@ -226,17 +227,7 @@ def _navigation(items: Sequence[Item], section_anchors: dict[str, str]) -> tuple
 
 
 def _options(comparison: Comparison) -> str:
-    options = comparison.options
-    chosen = [
-        name
-        for name, on in (
-            ("--strict", options.strict),
-            ("--ignore-case", options.ignore_case),
-            ("--ignore-punctuation", options.ignore_punctuation),
-        )
-        if on
-    ]
-    return " ".join(chosen) if chosen else "default (typographic variants are not changes)"
+    return option_flags(comparison) or "default (typographic variants are not changes)"
 
 
 def build_page(comparison: Comparison) -> Page:

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import Any
 
 from diffdoc.models import BlockChange, Comparison, changes
-from diffdoc.report.text import label, paragraph_range, summary
+from diffdoc.report.text import label, option_flags, paragraph_range, summary
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
 # CriticMarkup delimiters need more than the escaped brace: a processor that ignores
@@ -99,6 +99,8 @@ def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
     old, new = escape(label(comparison.old)), escape(label(comparison.new))
     lines = [f"# Comparison of {old} and {new}", "", f"*{summary(comparison)}*", ""]
+    if option_flags(comparison):
+        lines[3:3] = ["", f"Compared with `{option_flags(comparison)}`."]
     for block in comparison.blocks:
         lines.append(_note(block) + _critic(block))
         lines.append("")

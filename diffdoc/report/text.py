@@ -57,6 +57,21 @@ def summary(comparison: Comparison) -> str:
     return f"{', '.join(parts)}; {stats.equal} equal; {words}"
 
 
+OPTION_FLAGS = (
+    ("strict", "--strict"),
+    ("ignore_case", "--ignore-case"),
+    ("ignore_punctuation", "--ignore-punctuation"),
+    ("ignore_labels", "--ignore-labels"),
+    ("ignore_footnote_refs", "--ignore-footnote-refs"),
+)
+
+
+def option_flags(comparison: Comparison) -> str:
+    """The comparison's options as command-line flags ("" for the defaults)."""
+    options = comparison.options
+    return " ".join(flag for name, flag in OPTION_FLAGS if getattr(options, name))
+
+
 class _Paint:
     def __init__(self, color: bool) -> None:
         self.color = color
@@ -175,6 +190,8 @@ def render(comparison: Comparison, **options: Any) -> str:
         paint(summary(comparison), BOLD),
         "",
     ]
+    if option_flags(comparison):
+        lines[3:3] = [f"compared with {option_flags(comparison)}"]
     unchanged: list[BlockChange] = []
 
     def flush() -> None:
