@@ -63,6 +63,13 @@ def iter_rough_words(text: str) -> Iterator[str]:
     return map(re.Match.group, pattern.finditer(text))
 
 
+def counts_characters(text: str) -> bool:
+    """True when `text` is Chinese or Japanese: its word tokens are mostly characters of a
+    script written without spaces, so word counts count characters."""
+    words = rough_words(text)
+    return sum(1 for word in words if NO_SPACE_CHAR.match(word)) * 2 > len(words)
+
+
 def count_words(text: str) -> int:
     """How many word tokens `text` holds."""
     return count_word_tokens(tokenize(text))

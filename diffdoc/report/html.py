@@ -21,7 +21,7 @@ from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
 from diffdoc.report.page import content_security_policy, environment, shorten
-from diffdoc.report.text import option_flags
+from diffdoc.report.text import option_flags, word_unit
 
 COUNTED_OPS: tuple[BlockOp, ...] = ("modify", "insert", "delete", "move", "split", "merge")
 EXCERPT = 72  # characters of a change shown in the list of changes
@@ -113,6 +113,7 @@ class Page:
     unchanged: int
     words_inserted: int
     words_deleted: int
+    unit: str  # what the word counts count: "word" or (Chinese, Japanese) "character"
     unchanged_share: str
     options: str
     change_total: int
@@ -244,6 +245,7 @@ def build_page(comparison: Comparison) -> Page:
         unchanged=stats.equal,
         words_inserted=stats.words_inserted,
         words_deleted=stats.words_deleted,
+        unit=word_unit(comparison, 1),
         unchanged_share=_percent(unchanged_share(comparison)),
         options=_options(comparison),
         change_total=builder.change_count,

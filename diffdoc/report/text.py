@@ -15,6 +15,7 @@ from typing import Any
 
 from diffdoc.brackets import outer_spans
 from diffdoc.models import BlockChange, Change, Comparison, Document, changes
+from diffdoc.segment import counts_characters
 
 RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 UNDERLINE, NO_UNDERLINE = "\x1b[4m", "\x1b[24m"  # leave the colour around them alone
@@ -43,6 +44,17 @@ def paragraph_range(indices: Sequence[int]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
+SAMPLE_BLOCKS = 50  # blocks of each side looked at to tell Chinese or Japanese text
+
+
+def word_unit(comparison: Comparison, count: int = 2) -> str:
+    """What the word counts count: "words", or "characters" where the text is Chinese or
+    Japanese (those scripts are compared character by character); singular for 1."""
+    blocks = comparison.new.blocks[:SAMPLE_BLOCKS] + comparison.old.blocks[:SAMPLE_BLOCKS]
+    unit = "character" if counts_characters(" ".join(b.text[:400] for b in blocks)) else "word"
+    return unit if count == 1 else unit + "s"
+
+
 def summary(comparison: Comparison) -> str:
     """One line of counts: blocks by op, words inserted and deleted, and punctuation marks
     changed where no word changed with them."""
@@ -50,7 +62,7 @@ def summary(comparison: Comparison) -> str:
     parts = [f"{getattr(stats, op)} {name}" for op, name in OP_NAMES.items() if getattr(stats, op)]
     if not parts:
         return f"no wording differences ({stats.equal} paragraphs equal)"
-    words = f"+{stats.words_inserted} −{stats.words_deleted} words"
+    words = f"+{stats.words_inserted} −{stats.words_deleted} {word_unit(comparison)}"
     marks = stats.punctuation_changed
     if marks:
         words += f"; {marks} punctuation mark{'s' if marks > 1 else ''} changed"
