@@ -102,7 +102,7 @@ def test_libreoffice_keeps_every_revision(tmp_path: Path, pair: tuple[str, str] 
         paths = [TEXTS / f"{name}.en.txt" for name in pair]
         if not all(p.is_file() for p in paths):
             pytest.skip(f"real texts not found at {TEXTS}")
-        comparison = compare_files(*paths)
+        comparison = compare_files(paths[0], paths[1])
     redline = tmp_path / "redline.docx"
     data = render_docx(comparison, date=DATE)
     redline.write_bytes(data)
