@@ -262,7 +262,8 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
         ops: list[tuple[Op, int]] = [("equal", len(old_tokens))]
     else:
         engine = ENGINE
-        ops = keep_words(engine(a, b), old_tokens, a, b, lambda x, y: engine(x, y, False))
+        space = codes.by_key.get(" ", " ")
+        ops = keep_words(engine(a, b), old_tokens, a, b, lambda x, y: engine(x, y, False), space)
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []

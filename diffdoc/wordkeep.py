@@ -6,13 +6,13 @@ that folds real words: old `expertise`, new `support expertise such` becomes
 `[-expertise-]{+support expertise such+}`, and a reader who sees `expertise` struck believes
 it was removed. This pass diffs each change run of the cleaned diff again, without cleanup,
 and keeps as equal every stretch the two sides share, except a stretch of small words only
-(function words such as `and`, `the`, `of`, punctuation, spaces) lying *inside* a replaced
+(function words such as `and`, `the`, `of`, punctuation) lying *inside* a replaced
 phrase: between changes that both delete and insert. Those the cleanup may absorb, as no
 reader takes `of` in `[-the cost of war-]{+a price of peace+}` for a claim.
 
-Content words (four letters or more, numbers, names) are never absorbed; a small word next
-to a change that only inserts or only deletes stays equal too: `[-begin-]{+terrible+} and[-
-dynamism-]` keeps the `and` that stayed.
+Spaces alone never split a change. Content words (four letters or more, numbers, names) are
+never absorbed; a small word next to a change that only inserts or only deletes stays equal
+too: `[-begin-]{+terrible+} and[- dynamism-]` keeps the `and` that stayed.
 
 Works on (op, count) runs of tokens, as wordiff's engines give them, so it knows nothing of
 diff-match-patch; `raw` is the engine without cleanup.
@@ -52,22 +52,22 @@ def keep_words(
     a: str,
     b: str,
     raw: Callable[[str, str], Ops],
+    space: str = " ",
 ) -> Ops:
     """`ops` (a cleaned diff of the token strings `a` and `b`, one character per token)
-    with each change run that both deletes and inserts split where the sides share content."""
+    with each change run that both deletes and inserts split where the sides share content.
+    `space` is the character of the whitespace token: sharing only spaces splits nothing."""
     result: Ops = []
     i = j = 0
     run_i, run_j = 0, 0  # where the current change run started
     deleted = inserted = 0
 
     def close() -> None:
-        if deleted and inserted:
-            result.extend(
-                _split_run(
-                    old_tokens[run_i : run_i + deleted],
-                    raw(a[run_i : run_i + deleted], b[run_j : run_j + inserted]),
-                )
-            )
+        old_run, new_run = a[run_i : run_i + deleted], b[run_j : run_j + inserted]
+        shared = set(old_run).intersection(new_run) if deleted and inserted else set()
+        shared.discard(space)
+        if shared:  # (most substitutions share nothing: no second diff for them)
+            result.extend(_split_run(old_tokens[run_i : run_i + deleted], raw(old_run, new_run)))
         else:
             if deleted:
                 result.append(("delete", deleted))
@@ -107,8 +107,9 @@ def _split_run(old: Sequence[str], raw: Ops) -> Ops:
         before, after = groups[k], groups[k + 1]
         out += [("delete", before[0]), ("insert", before[1])]
         i += before[0]
+        stretch = old[i : i + count]
         inside = before[0] and before[1] and after[0] and after[1]
-        if inside and not any(map(is_content, old[i : i + count])):
+        if (inside and not any(map(is_content, stretch))) or all(map(str.isspace, stretch)):
             out += [("delete", count), ("insert", count)]
         else:
             out.append(("equal", count))
