@@ -15,10 +15,9 @@ Works on (op, count) runs over the old sequence's keys, one character per item.
 
 from __future__ import annotations
 
-from typing import Literal
+from diffdoc.models import SegmentOp
 
-Op = Literal["equal", "insert", "delete"]
-Ops = list[tuple[Op, int]]
+Ops = list[tuple[SegmentOp, int]]
 
 
 def pair_repeats(ops: Ops, old: str) -> Ops:

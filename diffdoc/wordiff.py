@@ -13,30 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-import diff_match_patch as pure_dmp
-
-try:  # the C++ build; where no wheel exists for the platform, the pure-Python package serves
-    import fast_diff_match_patch as fast_dmp
-except ImportError:  # pragma: no cover - depends on the platform
-    fast_dmp = None
+import fast_diff_match_patch as fast_dmp
 
 from diffdoc.errors import DiffdocError
-from diffdoc.models import Change, Segment
+from diffdoc.models import Change, Segment, SegmentOp
 from diffdoc.models import changes as models_changes
 from diffdoc.normalize import KeyConfig, comparison_key
 from diffdoc.repeats import pair_repeats
 from diffdoc.segment import count_word_tokens, is_word, sentences, tokenize
 from diffdoc.wordkeep import keep_words
 
-Op = Literal["equal", "insert", "delete"]
-
 
 class Engine(Protocol):
-    """A diff of two strings as (op, length) runs, semantically cleaned up unless told not."""
+    """A diff of two strings as (op, length in code points) runs, semantically cleaned up
+    unless told not."""
 
-    def __call__(self, a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]: ...
+    def __call__(self, a: str, b: str, cleanup: bool = True) -> list[tuple[SegmentOp, int]]: ...
 
 
 # Texts longer than this (characters, both sides together) are aligned by sentences first.
@@ -63,9 +57,8 @@ class WordDiff:
     punctuation_changed: int = 0  # marks changed in changes that touch no word
 
 
-def fast_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]:
+def fast_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[SegmentOp, int]]:
     """Diff two strings with the C++ diff-match-patch; lengths in code points."""
-    assert fast_dmp is not None
     ops = fast_dmp.diff(
         a,
         b,
@@ -77,21 +70,10 @@ def fast_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]:
     return [(_FAST_OPS[op], length) for op, length in ops]
 
 
-def pure_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[Op, int]]:
-    """Diff two strings with the pure-Python diff-match-patch; lengths in code points."""
-    dmp = pure_dmp.diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(a, b, False)
-    if cleanup:
-        dmp.diff_cleanupSemantic(diffs)
-    return [(_PURE_OPS[op], len(text)) for op, text in diffs]
-
-
-_FAST_OPS: dict[str, Op] = {"=": "equal", "+": "insert", "-": "delete"}
-_PURE_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
-
-# The C++ build gives identical results (tests/test_wordiff.py checks) and is much faster.
-ENGINE: Engine = pure_engine if fast_dmp is None else fast_engine
+_FAST_OPS: dict[str, SegmentOp] = {"=": "equal", "+": "insert", "-": "delete"}
+# The C++ build of diff-match-patch, a required dependency: the pure-Python package is only
+# the tests' reference (identical results: tests/test_wordiff.py). Tests may swap the engine.
+ENGINE: Engine = fast_engine
 
 
 def _code(n: int) -> str:
@@ -107,7 +89,7 @@ def _code(n: int) -> str:
 
 def diff_keys(
     old: Sequence[str], new: Sequence[str], engine: Engine | None = None, repeats: bool = False
-) -> list[tuple[Op, int]]:
+) -> list[tuple[SegmentOp, int]]:
     """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up; with
     `repeats`, surplus deletions inside runs of a repeated key are moved next to insertions
     that lack one (`diffdoc.repeats`), so an edited copy stands against a deleted copy."""
@@ -259,7 +241,7 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     a, b = codes.encode(old_tokens, new_tokens)
     if a == b:
-        ops: list[tuple[Op, int]] = [("equal", len(old_tokens))]
+        ops: list[tuple[SegmentOp, int]] = [("equal", len(old_tokens))]
     else:
         engine = ENGINE
         space = codes.by_key.get(" ", " ")

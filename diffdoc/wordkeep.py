@@ -21,10 +21,10 @@ diff-match-patch; `raw` is the engine without cleanup.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal
 
-Op = Literal["equal", "insert", "delete"]
-Ops = list[tuple[Op, int]]
+from diffdoc.models import SegmentOp
+
+Ops = list[tuple[SegmentOp, int]]
 
 # Short words that are not names even when capitalized (at the start of a sentence).
 _FUNCTION_WORDS = """a an the and or but nor of in on at to by for as is are was be it its we our

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEED
+from helpers.paths import ROOT, SEED
 from test_report_html import hostile_case
 
 from diffdoc.compare import compare_files

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from ingest_samples import make_pdf
+from helpers.samples import make_pdf
 
 from diffdoc import docformat
 from diffdoc.cli import main

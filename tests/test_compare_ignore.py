@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from compare_helpers import check_contract, document
+from helpers.compare import check_contract, document
 
 from diffdoc.cli import main
 from diffdoc.compare import compare

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from drafts_helpers import doc, paris_lineage
+from helpers.drafts import doc, paris_lineage
 
 from diffdoc.compare import compare
 from diffdoc.drafts.brackets import bracket_series

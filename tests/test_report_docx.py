@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from docx_helpers import (
+from helpers.docx_views import (
     DATE,
     W,
     assert_views,

@@ -9,13 +9,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEED
-from html_helpers import comparison, doc, eq, ids, must, parse, tag, without_assets
+from helpers.golden import check_golden
+from helpers.html import comparison, doc, eq, ids, must, parse, tag, without_assets
+from helpers.paths import ROOT, SEED
 
 from diffdoc.compare import compare_files
 from diffdoc.models import BlockChange, Comparison, Document, Segment
@@ -24,7 +24,6 @@ from diffdoc.report.html import unchanged_share
 from diffdoc.report.html_rows import MIN_RUN
 
 GOLDEN = ROOT / "tests" / "golden" / "html"
-REGENERATE = os.environ.get("DIFFDOC_REGENERATE_GOLDEN") == "1"
 DEMO_DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
 
 
@@ -201,12 +200,7 @@ CASES = {"basic": basic_case, "moves": moves_case, "hostile": hostile_case}
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str) -> None:
     html = without_assets(render(CASES[name](), "html"))
-    path = GOLDEN / f"{name}.html"
-    if REGENERATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
-    assert path.exists(), f"{path} missing: run with DIFFDOC_REGENERATE_GOLDEN=1"
-    assert html == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / f"{name}.html", html)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from helpers.engines import pure_engine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffdoc import wordiff
-from diffdoc.models import Segment
+from diffdoc.models import Segment, SegmentOp
 from diffdoc.normalize import KeyConfig
-from diffdoc.wordiff import diff_keys, diff_words, fast_engine, pure_engine
+from diffdoc.wordiff import diff_keys, diff_words, fast_engine
 from diffdoc.wordkeep import is_content, keep_words
 
 DEFAULT = KeyConfig()
@@ -97,10 +98,10 @@ def test_content_words(token: str, content: bool) -> None:
 
 
 def test_keep_words_leaves_one_sided_runs_alone() -> None:
-    def raw(a: str, b: str) -> list[tuple[wordiff.Op, int]]:
+    def raw(a: str, b: str) -> list[tuple[SegmentOp, int]]:
         raise AssertionError("a run that only inserts or deletes needs no second diff")
 
-    ops: list[tuple[wordiff.Op, int]] = [("equal", 2), ("insert", 3), ("equal", 1), ("delete", 2)]
+    ops: list[tuple[SegmentOp, int]] = [("equal", 2), ("insert", 3), ("equal", 1), ("delete", 2)]
     assert keep_words(ops, list("abcde"), "abcde", "abxyzc", raw) == ops
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from diffdoc.errors import InputError
 from diffdoc.ingest.limits import check_docx_archive
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
 
 
@@ -87,14 +87,14 @@ def current_text(paragraph: Paragraph) -> str:
     return "".join(pieces).replace("\u00ad", "")
 
 
-def _draft(paragraph: Paragraph) -> Draft | None:
+def _draft(paragraph: Paragraph) -> RawParagraph | None:
     text = current_text(paragraph).replace("\t", " ").strip()
     if not text:
         return None
     style = paragraph.style.name if paragraph.style is not None else ""
     runs = [run for run in paragraph.runs if run.text.strip()]
     bold = bool(runs) and all(run.bold for run in runs)
-    return Draft(text, kind=_kind(style or ""), emphasis="strong" if bold else "")
+    return RawParagraph(text, kind=_kind(style or ""), emphasis="strong" if bold else "")
 
 
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:

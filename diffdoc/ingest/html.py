@@ -24,7 +24,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
 
 _FURNITURE = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template")
@@ -109,8 +109,8 @@ def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind
     return inherited
 
 
-def _drafts(root: Tag) -> list[Draft]:
-    drafts: list[Draft] = []
+def _drafts(root: Tag) -> list[RawParagraph]:
+    drafts: list[RawParagraph] = []
     stack: list[_Block] = [_Block(None)]
 
     def flush() -> None:
@@ -118,7 +118,7 @@ def _drafts(root: Tag) -> list[Draft]:
         text = _LAYOUT_SPACE.sub(" ", "".join(block.pieces)).strip()
         if text:
             strong = block.plain == 0
-            drafts.append(Draft(text, kind=block.kind, emphasis="strong" if strong else ""))
+            drafts.append(RawParagraph(text, kind=block.kind, emphasis="strong" if strong else ""))
         block.pieces.clear()
         block.plain = 0
 

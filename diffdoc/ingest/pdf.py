@@ -28,7 +28,7 @@ from diffdoc.ingest.pdf_layout import (
     title_lines,
 )
 from diffdoc.ingest.pdf_lines import SOFT_HYPHEN, Line, Page, read_page
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import RawParagraph, assemble
 from diffdoc.models import Document, Source
 
 
@@ -89,15 +89,15 @@ def hyphen_evidence(lines: Sequence[Line]) -> Counter[str]:
     return words
 
 
-def _draft(lines: Sequence[Line], size: float, words: object, soft: bool) -> Draft:
+def _draft(lines: Sequence[Line], size: float, words: object, soft: bool) -> RawParagraph:
     text = _joined(lines, words)
     first = lines[0]
     emphasis = "strong" if first.bold else "em" if first.italic else ""
     larger = first.size >= size * _LARGER and len(text) <= 200
-    return Draft(text, "heading" if larger else None, emphasis, None, soft)
+    return RawParagraph(text, "heading" if larger else None, emphasis, None, soft)
 
 
-def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
+def layout_drafts(pages: Sequence[Page]) -> list[RawParagraph]:
     """The paragraphs of the pages, then their footnotes."""
     size = body_size(pages)
     body: list[Line] = []
@@ -113,9 +113,9 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         open_note = bool(notes) and bool(page_notes or continued)
         body.extend(text_lines)
     title = title_lines([line for line in body if line.page == pages[0].number], size)
-    drafts: list[Draft] = []
+    drafts: list[RawParagraph] = []
     if title:
-        drafts.append(Draft(" ".join(line.text for line in title), "title"))
+        drafts.append(RawParagraph(" ".join(line.text for line in title), "title"))
         chosen = {id(line) for line in title}
         body = [line for line in body if id(line) not in chosen]
     words = hyphen_evidence(body)
@@ -133,7 +133,7 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         drafts.append(_draft(paragraph, size, words, False))
     for note in notes:
         number, texts = note_text(note)
-        drafts.append(Draft(join_lines(texts, words), "footnote", "", number))
+        drafts.append(RawParagraph(join_lines(texts, words), "footnote", "", number))
     return drafts
 
 
@@ -147,7 +147,7 @@ def _own_spacing(paragraph: Sequence[Line]) -> float | None:
     return above.baseline - below.baseline
 
 
-def _page_start(paragraph: Sequence[Line], drafts: Sequence[Draft]) -> bool:
+def _page_start(paragraph: Sequence[Line], drafts: Sequence[RawParagraph]) -> bool:
     """Never soft: the geometry has decided the break."""
     return False
 

@@ -6,14 +6,11 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from diffdoc.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
