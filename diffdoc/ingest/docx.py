@@ -4,6 +4,7 @@ per paragraph, headings and titles by style, tracked changes read as the current
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
@@ -18,6 +19,8 @@ from diffdoc.errors import InputError
 from diffdoc.ingest.limits import check_docx_archive
 from diffdoc.ingest.structure import RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
+
+_LEVEL = re.compile(r"heading ([1-9])")
 
 
 def _kind(style: str) -> BlockKind | None:
@@ -94,7 +97,13 @@ def _draft(paragraph: Paragraph) -> RawParagraph | None:
     style = paragraph.style.name if paragraph.style is not None else ""
     runs = [run for run in paragraph.runs if run.text.strip()]
     bold = bool(runs) and all(run.bold for run in runs)
-    return RawParagraph(text, kind=_kind(style or ""), emphasis="strong" if bold else "")
+    level = _LEVEL.fullmatch(style.lower()) if style else None
+    return RawParagraph(
+        text,
+        kind=_kind(style or ""),
+        emphasis="strong" if bold else "",
+        level=int(level.group(1)) if level else (1 if style.lower() == "title" else None),
+    )
 
 
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:

@@ -33,6 +33,8 @@ _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _QUOTE = re.compile(r"^\s*>[ \t]?")
 _YAML_KEY = re.compile(r"\s*[\w\"'][\w.\"'-]*:(?:[ \t]|$)", re.MULTILINE)
+# A paragraph that opens with bold words and goes on: `**Climate.** We agree`, `__Note__: ...`.
+_RUN_IN = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?=.*\w)", re.DOTALL)
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
 
 
@@ -132,7 +134,9 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
             first_title = level == 1 and not any(d.kind == "title" for d in drafts)
             drafts.append(
                 RawParagraph(
-                    strip_inline(heading, refs), kind="title" if first_title else "heading"
+                    strip_inline(heading, refs),
+                    kind="title" if first_title else "heading",
+                    level=level,
                 )
             )
             continue
@@ -151,5 +155,13 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
             kind = "note"
         elif _BULLET.match(paragraph[0]):
             kind = "list_item"
-        drafts.append(RawParagraph(strip_inline(raw, refs), kind=kind, emphasis=emphasis))
+        head = _RUN_IN.match(raw)
+        drafts.append(
+            RawParagraph(
+                strip_inline(raw, refs),
+                kind=kind,
+                emphasis=emphasis,
+                run_in=strip_inline(head.group(2), refs) if head and not emphasis else None,
+            )
+        )
     return assemble(drafts + layout.footnotes, metadata=metadata, source=source)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import NamedTuple
 
+from diffdoc.ingest.cjk import cjk_title
 from diffdoc.ingest.wording import (
     HEADING_FIRST,
     LABEL,
@@ -46,6 +48,8 @@ class RawParagraph(NamedTuple):
     # came between (a form feed, a page number or running header removed), or the break is
     # only a guess from line lengths. A sentence left open above may go on here.
     soft_break: bool = False
+    level: int | None = None  # a heading's level as the source marks it (`##`, <h2>, Heading 2)
+    run_in: str | None = None  # the bold words that open the paragraph, when more text follows
 
 
 Rule = Callable[[list["RawParagraph"]], list["RawParagraph"]]
@@ -65,6 +69,7 @@ _CN = r"[\d○〇零一二三四五六七八九十]"  # digits of a Chinese date
 _PLACE = r"[A-Z][\w.'’ -]{1,40}"
 # Place and date: "St. Petersburg, June 7, 2002", "Done at Geneva on 7 June 2002",
 # "Санкт-Петербург, 7 июня 2002 года", "二○○二年六月七日于圣彼得堡".
+_DATE_LINE = re.compile(rf"^{_DATE}\.?$")
 _CLOSING = re.compile(
     rf"^(?:(?:(?:Done|Adopted|Signed) (?:at|in) )?{_PLACE}, {_DATE}"
     rf"|(?:Done|Adopted|Signed) (?:at|in) {_PLACE}? on {_DATE}"
@@ -197,9 +202,15 @@ def mark_subheadings(paras: list[RawParagraph]) -> list[RawParagraph]:
             and find_label(text) is None
             and word_count_above(text, 10) <= 10
             and (previous is None or previous.kind is not None or ends_sentence(previous.text))
+            and not is_dateline(text)
         ):
             out[index] = para._replace(kind="heading")
     return out
+
+
+def is_dateline(text: str) -> bool:
+    """A place and date, or a date alone ("Geneva, 3 March 2024"): a dateline, never a heading."""
+    return bool(_CLOSING.match(text) or _DATE_LINE.match(text))
 
 
 def merge_numbered_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
@@ -309,7 +320,11 @@ def mark_title(paras: list[RawParagraph]) -> list[RawParagraph]:
         text = para.text.strip()
         if para.kind == "title" or (
             para.kind in (None, "heading")
-            and (para.emphasis == "strong" or in_capitals(text))
+            and (
+                para.emphasis == "strong"
+                or in_capitals(text)
+                or (cjk_title(text) and find_label(text) is None and len(out) > index + 1)
+            )
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
@@ -411,6 +426,11 @@ def assemble(
         if label is None and kind in ("paragraph", "list_item"):
             label = find_label(text)
         in_section = None if kind in ("title", "footnote", "note") else section
-        blocks.append(Block(kind, text, comparison_key(text), in_section, label))
+        level = para.level if kind in ("title", "heading") else None
+        block = Block(kind, text, comparison_key(text), in_section, label, level)
+        head = (para.run_in or "").strip()
+        if head and kind in ("paragraph", "list_item") and text.startswith(head) and text != head:
+            block = replace(block, run_in=len(head))
+        blocks.append(block)
     title = metadata.get("title") or next((b.text for b in blocks if b.kind == "title"), "")
     return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=source)
