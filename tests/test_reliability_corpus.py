@@ -148,3 +148,50 @@ def test_a_linked_corpus_root_is_fine(corpora: tuple[Path, Path], tmp_path: Path
     new.write_text("Another text.\n")
     assert cli("add", new, "--doc", "other", "--corpus", alias).code == 0
     assert cli("verify", "--corpus", ours).code == 0
+
+
+# --- a corpus inside a corpus (item 10) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("inner", ["documents", "documents/mine", "objects/new/deeper"])
+def test_init_inside_a_corpus_is_refused(corpora: tuple[Path, Path], inner: str) -> None:
+    ours, _ = corpora
+    before = _snapshot(ours)
+    cli("init", ours / inner).failed_with(
+        f"{ours / inner}: inside the corpus {ours.absolute()}; a corpus cannot hold another"
+    )
+    assert _snapshot(ours) == before
+    assert not (ours / inner / "diffdoc-corpus.json").exists()
+    assert cli("list", "--corpus", ours).code == 0
+
+
+def test_init_of_an_existing_corpus_is_still_fine(corpora: tuple[Path, Path]) -> None:
+    ours, _ = corpora
+    outcome = cli("init", ours)
+    assert (outcome.code, outcome.out) == (0, f"already a corpus: {ours}\n")
+
+
+def test_list_reports_a_broken_document_and_lists_the_rest(corpora: tuple[Path, Path]) -> None:
+    ours, theirs = corpora
+    # What `init ours/documents` left behind before it was refused: folders without metadata.
+    (ours / "documents" / "objects").mkdir()
+    shutil.copytree(theirs / "documents" / "k", ours / "documents" / "k")
+    (ours / "documents" / "k" / "v2" / "version.json").write_text("{ not json")
+    outcome = cli("list", "--corpus", ours)
+    assert outcome.code == 2
+    assert [line.split()[0] for line in outcome.out.splitlines()] == ["mine"]
+    problems = outcome.err.splitlines()
+    assert len(problems) == 2, outcome.err
+    assert problems[0].startswith(f"diffdoc: error: {ours / 'documents' / 'k' / 'v2'}")
+    assert problems[1] == (
+        f"diffdoc: error: {ours / 'documents' / 'objects' / 'document.json'}: "
+        "missing metadata file (run `diffdoc verify`)"
+    )
+    assert "Traceback" not in outcome.err
+    # Mended, the document is listed again.
+    shutil.copy(theirs / "documents" / "k" / "v2" / "version.json", ours / "documents" / "k" / "v2")
+    shutil.rmtree(ours / "documents" / "objects")
+    (ours / "documents" / "k").touch()
+    outcome = cli("list", "--corpus", ours)
+    assert outcome.code == 0, outcome.err
+    assert [line.split()[0] for line in outcome.out.splitlines()] == ["k", "mine"]

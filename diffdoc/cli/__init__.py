@@ -6,7 +6,15 @@ stderr and exit status 2. Exit statuses follow diff(1): 0 no differences, 1 diff
 trouble.
 """
 
-from diffdoc.cli import corpus, drafts, git, reading  # noqa: F401  (each registers its commands)
+from diffdoc.cli import (  # noqa: F401  (each registers its commands)
+    archive,
+    bulk,
+    corpus,
+    drafts,
+    git,
+    reading,
+    reuse,
+)
 from diffdoc.cli.app import COMMAND_GROUPS, main
 from diffdoc.cli.base import EXIT_DIFFERENT, EXIT_SAME, EXIT_TROUBLE
 

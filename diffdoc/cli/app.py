@@ -17,6 +17,7 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
     "The corpus of versions": {
         "init": "Create a corpus folder.",
         "add": "Store a file as a new version of a document.",
+        "import": "Store many documents at once (files, folders, JSON lines).",
         "list": "List the documents (of a series).",
         "log": "A document's versions, with the changes between them.",
         "show": "Print a stored version (normalized, or the original bytes).",
@@ -28,6 +29,13 @@ COMMAND_GROUPS: dict[str, dict[str, str]] = {
         "blame": "Which version brought in, and last changed, each paragraph.",
         "history": "A paragraph over every version, or the evolution report.",
         "trace": "Where a phrase occurs, first appeared and disappeared.",
+    },
+    "Related texts": {
+        "reuse": "Passages found in other documents (or every shared passage).",
+    },
+    "Following an archive": {
+        "import-git": "Import every committed version of a git repository's files.",
+        "changes": "Every pair of versions whose wording changed, across the corpus.",
     },
 }
 

@@ -13,6 +13,7 @@ from diffdoc import __version__
 from diffdoc.cli.app import main
 from diffdoc.cli.base import (
     EXIT_DIFFERENT,
+    EXIT_TROUBLE,
     DiffdocUsageError,
     corpus_option,
     echo_json,
@@ -34,14 +35,17 @@ from diffdoc.corpus import (
 from diffdoc.corpus import history as corpus_history
 from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
+from diffdoc.corpus.index import DocumentSummary
 from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.render import (
     bracket_text,
 )
 from diffdoc.drafts.series import corpus_brackets
+from diffdoc.errors import CorpusError
 from diffdoc.ingest import FORMATS, read_input
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.paths import shown
+from diffdoc.reuse.index import update_if_present
 
 
 def _bracket_counts(corpus: Corpus, doc_id: str) -> dict[int, dict[str, int]]:
@@ -82,6 +86,7 @@ def add(file: Path, doc_id: str, corpus_dir: Path, max_size: int, **options: Any
     data = read_input(file, max_size)
     name = "<stdin>" if str(file) == "-" else shown(file)
     result = add_version(corpus, data, name=name, doc_id=doc_id, max_size=max_size, **options)
+    update_if_present(corpus)
     if not result.added:
         click.echo(f"{name}: already stored as {result.version.ref}; nothing added")
         return
@@ -100,7 +105,16 @@ def add(file: Path, doc_id: str, corpus_dir: Path, max_size: int, **options: Any
 @library_errors
 def list_documents(series: str | None, output: str, corpus_dir: Path) -> None:
     """List the documents: id, number of versions, latest version, series and title."""
-    summaries = Corpus.open(corpus_dir).summaries(series)
+    problems: list[CorpusError] = []
+    summaries = Corpus.open(corpus_dir).summaries(series, problems=problems)
+    _list_documents(summaries, output)
+    for problem in problems:  # after the rest is listed: one line each, exit status 2
+        click.echo(f"diffdoc: error: {problem} (run `diffdoc verify`)", err=True)
+    if problems:
+        sys.exit(EXIT_TROUBLE)
+
+
+def _list_documents(summaries: list[DocumentSummary], output: str) -> None:
     if output == "json":
         echo_json(
             [
@@ -232,9 +246,8 @@ def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) ->
 def verify(rebuild_index: bool, quiet: bool, corpus_dir: Path) -> None:
     """Recompute every hash; report missing, extra or altered files (exit 1 on problems).
     A progress bar shows on stderr when it is a terminal (not with --quiet)."""
-    report = verify_corpus(
-        Corpus.open(corpus_dir), rebuild_index=rebuild_index, show_progress=not quiet
-    )
+    corpus = Corpus.open(corpus_dir)
+    report = verify_corpus(corpus, rebuild_index=rebuild_index, show_progress=not quiet)
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     for note in report.notes:
@@ -247,6 +260,8 @@ def verify(rebuild_index: bool, quiet: bool, corpus_dir: Path) -> None:
         click.echo(f"{corpus_dir}: {len(report.problems)} problem(s) in {counts}")
         sys.exit(EXIT_DIFFERENT)
     rebuilt = "; index rebuilt" if report.index_rebuilt else ""
+    if report.shingles_dropped and update_if_present(corpus, rebuild=True):
+        rebuilt += "; shingle index rebuilt"
     click.echo(f"{corpus_dir}: ok, {counts}{rebuilt}")
 
 
@@ -294,6 +309,7 @@ def remove(ref: str, yes: bool, corpus_dir: Path) -> None:
     if not yes:
         click.confirm(f"Remove {what}?", default=False, abort=True, err=True)
     result = remove_from_corpus(corpus, parsed)
+    update_if_present(corpus)
     removed = ", ".join(v.ref for v in result.versions)
     suffix = f" (document {result.doc_id} removed)" if result.whole_document else ""
     click.echo(f"removed {removed}{suffix}")

@@ -10,8 +10,10 @@ only the folder part, to stay one stat per document.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
@@ -20,6 +22,8 @@ from diffdoc.corpus.records import DocumentRecord, VersionRecord
 from diffdoc.errors import CorpusError
 
 SCHEMA_VERSION = "1"
+# SQLITE_PERM, SQLITE_READONLY and its extended codes
+_READ_ONLY_CODES = frozenset({3, 8, 264, 520, 776, 1032, 1288, 1544})
 
 _VERSION_COLUMNS = tuple(f.name for f in fields(VersionRecord))
 _DOCUMENT_COLUMNS = tuple(f.name for f in fields(DocumentRecord))
@@ -52,39 +56,48 @@ class DocumentSummary:
 
 
 class Index:
-    """Open (creating or recreating as needed) the index file at `path`."""
+    """Open (creating or recreating as needed) the index file at `path`.
+
+    A corpus that cannot be written (read-only media, a checkout the user may not write to)
+    still reads: its index is then kept in memory, starting from a copy of the file when there
+    is a readable one, and refreshed from the document folders as usual. The switch also
+    happens when a write to the file is refused later (an index file that is read-only).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.in_memory = False
         try:
-            self._db = self._open()
-        except sqlite3.DatabaseError:
+            self._db = self._open(path)
+        except sqlite3.DatabaseError as error:
+            if _read_only(error) or not _writable(path):
+                self._db = self._memory_copy()
+                return
             # A damaged or foreign file: the index is derived, so start afresh.
-            path.unlink(missing_ok=True)
-            self._db = self._open()
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                self._db = self._memory_copy()
+                return
+            self._db = self._open(path)
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        return _prepared(sqlite3.connect(path, timeout=60, isolation_level=None))
+
+    def _memory_copy(self) -> sqlite3.Connection:
+        """An index in memory holding what the file holds, if it can be read at all."""
+        self.in_memory = True
+        memory = sqlite3.connect(":memory:", isolation_level=None)
         try:
-            found = None
-            has_meta = db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
-            ).fetchone()
-            if has_meta:
-                row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-                found = row[0] if row else None
-            if found != SCHEMA_VERSION:
-                with _transaction(db):
-                    for table in ("meta", "documents", "versions", "change_stats"):
-                        db.execute(f"DROP TABLE IF EXISTS {table}")
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            db.execute(statement)
-                    db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        except BaseException:
-            db.close()
-            raise
-        return db
+            source = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True)
+            try:
+                source.backup(memory)
+            finally:
+                source.close()
+            return _prepared(memory)
+        except sqlite3.Error:  # no file, or not a readable index: start empty
+            return _prepared(sqlite3.connect(":memory:", isolation_level=None))
 
     def close(self) -> None:
         """Close the database connection."""
@@ -155,13 +168,28 @@ class Index:
 
     # --- writing ------------------------------------------------------------------------------
 
+    def _write(self, work: Callable[[sqlite3.Connection], object]) -> None:
+        """Run `work` in one transaction; should the file refuse it (read-only), move to an
+        index in memory and run it there."""
+        try:
+            with _transaction(self._db):
+                work(self._db)
+        except sqlite3.OperationalError as error:
+            if self.in_memory or not _read_only(error):
+                raise
+            self._db.close()
+            self._db = self._memory_copy()
+            with _transaction(self._db):
+                work(self._db)
+
     def store_stats(self, old_sha: str, new_sha: str, tool: str, stats: str) -> None:
         """Remember change statistics for a pair of normalized texts."""
-        with _transaction(self._db):
-            self._db.execute(
+        self._write(
+            lambda db: db.execute(
                 "INSERT OR REPLACE INTO change_stats VALUES (?, ?, ?, ?)",
                 (old_sha, new_sha, tool, stats),
             )
+        )
 
     def put_documents(
         self, entries: Iterable[tuple[DocumentRecord, Sequence[VersionRecord], str]]
@@ -169,31 +197,91 @@ class Index:
         """Replace the rows of each (document, versions, stamp) in one transaction."""
         doc_marks = ", ".join("?" * (len(_DOCUMENT_COLUMNS) + 1))
         version_marks = ", ".join("?" * len(_VERSION_COLUMNS))
-        with _transaction(self._db):
-            for document, versions, stamp in entries:
-                self._db.execute("DELETE FROM versions WHERE doc_id=?", (document.id,))
-                self._db.execute(
+        rows = list(entries)
+
+        def put(db: sqlite3.Connection) -> None:
+            for document, versions, stamp in rows:
+                db.execute("DELETE FROM versions WHERE doc_id=?", (document.id,))
+                db.execute(
                     f"INSERT OR REPLACE INTO documents VALUES ({doc_marks})",
                     (*astuple(document), stamp),
                 )
-                self._db.executemany(
+                db.executemany(
                     f"INSERT INTO versions VALUES ({version_marks})",
                     [astuple(version) for version in versions],
                 )
 
+        self._write(put)
+
     def drop_documents(self, doc_ids: Iterable[str]) -> None:
         """Forget documents that are no longer on disk."""
-        with _transaction(self._db):
-            for doc_id in doc_ids:
-                self._db.execute("DELETE FROM versions WHERE doc_id=?", (doc_id,))
-                self._db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+        ids = list(doc_ids)
+
+        def drop(db: sqlite3.Connection) -> None:
+            for doc_id in ids:
+                db.execute("DELETE FROM versions WHERE doc_id=?", (doc_id,))
+                db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+
+        self._write(drop)
 
     def clear(self) -> None:
         """Forget every document and cached statistic (before a full rebuild)."""
-        with _transaction(self._db):
-            self._db.execute("DELETE FROM versions")
-            self._db.execute("DELETE FROM documents")
-            self._db.execute("DELETE FROM change_stats")
+
+        def clear(db: sqlite3.Connection) -> None:
+            for table in ("versions", "documents", "change_stats"):
+                db.execute(f"DELETE FROM {table}")
+
+        self._write(clear)
+
+
+def _prepared(db: sqlite3.Connection) -> sqlite3.Connection:
+    """`db` with the current schema: an index of another schema version is emptied."""
+    try:
+        found = None
+        has_meta = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+        ).fetchone()
+        if has_meta:
+            row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            found = row[0] if row else None
+        if found != SCHEMA_VERSION:
+            with _transaction(db):
+                for table in ("meta", "documents", "versions", "change_stats"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _read_only(error: sqlite3.Error) -> bool:
+    """True when SQLite refused because the file or its folder cannot be written."""
+    return getattr(error, "sqlite_errorcode", None) in _READ_ONLY_CODES or (
+        "readonly" in str(error)
+    )
+
+
+def _writable(path: Path) -> bool:
+    """False when the index file could not be created or written: a read-only file system
+    (EROFS, even for root), or permissions (EACCES, EPERM) in the way."""
+    if not os.access(path.parent, os.W_OK):
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CorpusError(
+                f"{path}: is a symbolic link; diffdoc never writes through one"
+            ) from None
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return False
+        raise CorpusError(f"{path}: cannot open the corpus index ({error.strerror})") from None
+    os.close(fd)
+    return True
 
 
 @contextmanager
@@ -202,7 +290,8 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
 

@@ -108,17 +108,44 @@ def locked(lock_path: Path, *, exclusive: bool = True) -> Iterator[None]:
     """Hold an flock on `lock_path`: exclusive for writers, shared for verify.
 
     The kernel drops the lock when the process dies, so a killed writer never blocks others.
+    A shared lock needs no write access: on a corpus that cannot be written (read-only media,
+    a checkout the user may not write to) the lock file is opened for reading, and when there
+    is none to open, verify goes without (no writer can be at work where none can write).
     """
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        fd: int | None = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
         if error.errno == errno.ELOOP:
             raise CorpusError(
                 f"{lock_path}: is a symbolic link; diffdoc never writes through one"
             ) from None
-        raise CorpusError(f"{lock_path}: cannot open the lock file ({error.strerror})") from None
+        if exclusive or error.errno not in _READ_ONLY_ERRORS:
+            raise CorpusError(
+                f"{lock_path}: cannot open the lock file ({error.strerror})"
+            ) from None
+        fd = _open_for_shared_lock(lock_path)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         yield
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
+
+
+_READ_ONLY_ERRORS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def _open_for_shared_lock(lock_path: Path) -> int | None:
+    try:
+        return os.open(lock_path, os.O_RDONLY | os.O_NOFOLLOW)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CorpusError(
+                f"{lock_path}: is a symbolic link; diffdoc never writes through one"
+            ) from None
+        if error.errno in _READ_ONLY_ERRORS:
+            return None
+        raise CorpusError(f"{lock_path}: cannot open the lock file ({error.strerror})") from None

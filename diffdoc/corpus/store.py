@@ -47,10 +47,12 @@ DOCUMENT_FILE = "document.json"
 VERSION_FILE = "version.json"
 TEXT_FILE = "normalized.txt"
 INDEX_FILE = "index.sqlite"
+# The shingle index of the reuse stage (diffdoc.reuse.index): derived, like INDEX_FILE.
+SHINGLE_FILE = "shingles.sqlite"
 LOCK_FILE = ".lock"
 # Derived data kept inside a corpus and never verified: the drafts' comparison cache.
 CACHE_DIR = "cache"
-GITIGNORE = "index.sqlite*\n.lock\n.tmp-*\ncache/\n"
+GITIGNORE = "index.sqlite*\nshingles.sqlite*\n.lock\n.tmp-*\ncache/\n"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -121,6 +123,12 @@ class Corpus:
         """Make `root` a corpus (creating it if needed); False when it already was one."""
         if (root / MARKER).is_file():
             return cls.open(root), False
+        outer = next((p for p in root.absolute().parents if (p / MARKER).is_file()), None)
+        if outer is not None:
+            raise CorpusError(
+                f"{root}: inside the corpus {outer}; a corpus cannot hold another "
+                "(its folders would be taken for documents)"
+            )
         if root.exists() and not root.is_dir():
             raise CorpusError(f"{root}: exists and is not a folder")
         try:
@@ -247,28 +255,46 @@ class Corpus:
         self.index.put_documents([(document, versions, stamp)])
         return document, versions
 
-    def summaries(self, series: str | None = None) -> list[DocumentSummary]:
-        """Every document (of a series) with its version count and latest version, by id."""
-        self.refresh_index()
+    def summaries(
+        self, series: str | None = None, *, problems: list[CorpusError] | None = None
+    ) -> list[DocumentSummary]:
+        """Every document (of a series) with its version count and latest version, by id.
+
+        With `problems`, a document whose files cannot be read is left out and its error
+        added there, instead of failing the whole list.
+        """
+        self.refresh_index(problems=problems)
         return self.index.summaries(series)
 
-    def refresh_index(self, *, rebuild: bool = False) -> None:
-        """Bring the index up to date with the document folders (all of them if `rebuild`)."""
+    def refresh_index(
+        self, *, rebuild: bool = False, problems: list[CorpusError] | None = None
+    ) -> None:
+        """Bring the index up to date with the document folders (all of them if `rebuild`);
+        a document that cannot be read fails the refresh, or with `problems` is left out of
+        the index and its error added there."""
         if rebuild:
             self.index.clear()
         known = self.index.stamps()
         on_disk = self.document_ids_on_disk()
         stale = []
+        broken = set()
         for doc_id in on_disk:
             folder = self.document_dir(doc_id)
             if folder_stamp(folder) == shallow_part(known.get(doc_id)):
                 continue
             stamp = document_stamp(folder)
             if stamp is not None:
-                document, versions = self.read_from_disk(doc_id)
+                try:
+                    document, versions = self.read_from_disk(doc_id)
+                except (CorpusError, OSError) as error:
+                    if problems is None:
+                        raise
+                    problems.append(_problem(folder, error))
+                    broken.add(doc_id)
+                    continue
                 stale.append((document, versions, stamp))
         self.index.put_documents(stale)
-        gone = set(known) - set(on_disk)
+        gone = (set(known) - set(on_disk)) | (broken & set(known))
         if gone:
             self.index.drop_documents(sorted(gone))
 
@@ -337,6 +363,12 @@ class Corpus:
         }
         metadata = {**document.metadata, **{k: v for k, v in facts.items() if v}}
         return replace(document, source=source, metadata=metadata)
+
+
+def _problem(folder: Path, error: CorpusError | OSError) -> CorpusError:
+    if isinstance(error, CorpusError):
+        return error
+    return CorpusError(f"{error.filename or folder}: cannot read ({error.strerror or error})")
 
 
 def _check_unaltered(path: Path, data: bytes, sha256: str) -> None:

@@ -23,6 +23,7 @@ from diffdoc.corpus.store import (
     LOCK_FILE,
     MARKER,
     OBJECTS,
+    SHINGLE_FILE,
     TEXT_FILE,
     VERSION_FILE,
     Corpus,
@@ -37,6 +38,8 @@ _TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, CACHE_DIR}
 # never checked.
 _IGNORED_TOP_LEVEL = {".git", ".gitignore", ".gitattributes", ".DS_Store"}
 _IGNORED_ANYWHERE = {".DS_Store"}
+# Derived files (and SQLite's -journal/-wal beside them), rebuilt from the corpus.
+_DERIVED = (INDEX_FILE, SHINGLE_FILE)
 
 
 def _ignored(name: str, top_level: bool = False) -> bool:
@@ -55,6 +58,7 @@ class VerifyReport:
     versions: int = 0
     objects: int = 0
     index_rebuilt: bool = False
+    shingles_dropped: bool = False  # the shingle index was removed, to be rebuilt
 
     @property
     def ok(self) -> bool:
@@ -76,7 +80,19 @@ def verify(
         if rebuild_index and report.ok:
             corpus.refresh_index(rebuild=True)
             report.index_rebuilt = True
+            report.shingles_dropped = _drop_shingles(corpus)
     return report
+
+
+def _drop_shingles(corpus: Corpus) -> bool:
+    """Remove the shingle index (diffdoc.reuse rebuilds it); True if it was there."""
+    found = False
+    for name in (SHINGLE_FILE, f"{SHINGLE_FILE}-journal", f"{SHINGLE_FILE}-wal"):
+        path = corpus.root / name
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            found = True
+    return found
 
 
 def _rel(corpus: Corpus, path: Path | str) -> str:
@@ -105,7 +121,7 @@ def _check_top_level(corpus: Corpus, report: VerifyReport) -> None:
             continue
         if safeio.is_temp(entry.name):
             report.notes.append(f"{entry.name}: leftover of an interrupted write")
-        elif entry.name not in _TOP_LEVEL and not entry.name.startswith(INDEX_FILE):
+        elif entry.name not in _TOP_LEVEL and not entry.name.startswith(_DERIVED):
             report.problems.append(f"{entry.name}: extra file (not part of a corpus)")
     for folder in (DOCUMENTS, OBJECTS):
         if not _real_dir(corpus.root / folder) and not (corpus.root / folder).is_symlink():

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -106,6 +108,20 @@ def _draft(paragraph: Paragraph) -> RawParagraph | None:
     )
 
 
+def _in_python_docx(error: BaseException) -> bool:
+    """True when `error` was raised inside python-docx: its slips on malformed package parts
+    (a content type without its name, a styles relationship to a part that is not styles:
+    AttributeError, TypeError, IndexError) are the file's fault; the same errors raised in
+    diffdoc's own code are bugs and propagate. Found by the fuzz test."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and _PYTHON_DOCX in trace.tb_frame.f_code.co_filename
+
+
+_PYTHON_DOCX = str(Path(docx.__file__).parent)
+
+
 def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a DOCX file's body paragraphs and tables into a Document."""
     check_docx_archive(data, name=name)  # a zip bomb is refused before anything is unpacked
@@ -126,7 +142,13 @@ def read_docx(data: bytes, *, name: str, source: Source | None = None) -> Docume
         ValueError,
         EOFError,
         OSError,
+        zlib.error,  # a damaged deflate stream inside the archive
     ) as error:
         problem = " ".join(str(error).split()) or type(error).__name__
         raise InputError(name, f"corrupt DOCX file ({problem})") from None
+    except (AttributeError, TypeError, IndexError) as error:
+        if not _in_python_docx(error):
+            raise
+        problem = " ".join(str(error).split()) or type(error).__name__
+        raise InputError(name, f"corrupt DOCX file (malformed package part: {problem})") from None
     return assemble(drafts, metadata=metadata, source=source)

@@ -12,9 +12,10 @@ by link density: a list whose text is nearly all links is a menu.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, Tag, XMLParsedAsHTMLWarning
 from bs4.element import (
     Comment,
     Declaration,
@@ -58,37 +59,77 @@ def _text(element: Tag) -> str:
     return _LAYOUT_SPACE.sub(" ", element.get_text(" ")).strip()
 
 
-def _named_furniture(element: Tag) -> bool:
+@dataclass
+class _Counts:
+    """What furniture detection needs to know about everything under one element."""
+
+    has_h1: bool = False  # an <h1> below it
+    items: int = 0  # <li> elements below it
+    text: int = 0  # characters of text other than layout space
+    links: int = 0  # of those, characters inside <a>
+
+
+def _subtree_counts(top: Tag) -> dict[int, _Counts]:
+    """The counts of every tag under `top` (by id), in one pass over the tree: asking each
+    element for its own h1 or links would walk its subtree again, quadratic in the depth."""
+    counts: dict[int, _Counts] = {}
+    order: list[Tag] = []
+    todo: list[Tag] = [top]
+    while todo:  # depth-first without recursion; parents before children in `order`
+        tag = todo.pop()
+        order.append(tag)
+        counts[id(tag)] = _Counts()
+        todo.extend(child for child in tag.contents if isinstance(child, Tag))
+    for tag in reversed(order):  # children before parents
+        own = counts[id(tag)]
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                sub = counts[id(child)]
+                own.has_h1 = own.has_h1 or sub.has_h1 or child.name == "h1"
+                own.items += sub.items + (child.name == "li")
+                own.text += sub.text
+                own.links += sub.text if child.name == "a" else sub.links
+            elif isinstance(child, NavigableString) and not isinstance(child, _NOT_TEXT):
+                own.text += len(_LAYOUT_SPACE.sub("", str(child)))
+    return counts
+
+
+def _named_furniture(element: Tag, counts: _Counts) -> bool:
     role = str(element.get("role") or "").lower()
     if role in _FURNITURE_ROLES:
         return True
     classes: object = element.get("class") or []
     names = [str(element.get("id") or ""), *(classes if isinstance(classes, list) else [classes])]
     words = {w for name in names for w in _NAME_WORDS.split(str(name).lower()) if w}
-    return bool(words & _FURNITURE_WORDS) and element.find("h1") is None
+    return bool(words & _FURNITURE_WORDS) and not counts.has_h1
 
 
-def _link_list(element: Tag) -> bool:
-    if element.name not in ("ul", "ol") or len(element.find_all("li")) < 2:
+def _link_list(element: Tag, counts: _Counts) -> bool:
+    if element.name not in ("ul", "ol") or counts.items < 2:
         return False
-    text = _LAYOUT_SPACE.sub("", element.get_text())
-    links = "".join(_LAYOUT_SPACE.sub("", a.get_text()) for a in element.find_all("a"))
-    return bool(text) and len(links) >= _LINK_DENSITY * len(text)
+    return bool(counts.text) and counts.links >= _LINK_DENSITY * counts.text
 
 
 def _remove_furniture(soup: BeautifulSoup, root: Tag | None) -> None:
+    """Drop furniture tags, then named furniture and link lists outside the article `root`,
+    walking the tree once from the top: a dropped element's contents are not visited, nor
+    the article's (its own lists and boxes are wording), nor `root`'s ancestors."""
     for element in soup.find_all(_FURNITURE):
         element.decompose()
-    around_root = [] if root is None else [root, *root.parents]
-    for element in soup.find_all(True):
-        if not isinstance(element, Tag) or element.decomposed:
+    counts = _subtree_counts(soup)
+    around_root = set() if root is None else {id(root), *(id(tag) for tag in root.parents)}
+    todo: list[Tag] = [soup]
+    while todo:
+        element = todo.pop()
+        if root is not None and element is root:
             continue
-        if root is not None and any(parent is root for parent in element.parents):
-            continue  # inside the article: its own lists and boxes are wording
-        if any(element is tag for tag in around_root):
-            continue
-        if _named_furniture(element) or _link_list(element):
+        if id(element) not in around_root and (
+            _named_furniture(element, counts[id(element)])
+            or _link_list(element, counts[id(element)])
+        ):
             element.decompose()
+            continue
+        todo.extend(child for child in reversed(element.contents) if isinstance(child, Tag))
 
 
 @dataclass
@@ -115,6 +156,7 @@ def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind
 
 def _drafts(root: Tag) -> list[RawParagraph]:
     drafts: list[RawParagraph] = []
+    titles: list[RawParagraph] = []
     stack: list[_Block] = [_Block(None)]
 
     def flush() -> None:
@@ -133,6 +175,8 @@ def _drafts(root: Tag) -> list[RawParagraph]:
                     run_in=head if block.bold_head and block.plain else None,
                 )
             )
+            if block.kind == "title" and not titles:
+                titles.append(drafts[-1])  # the first title: later <h1>s are headings
         block.pieces.clear()
         block.plain = 0
         block.head.clear()
@@ -167,9 +211,8 @@ def _drafts(root: Tag) -> list[RawParagraph]:
             continue
         if node.name in _BLOCKS:
             flush()
-            seen_title = any(d.kind == "title" for d in drafts)
             level = int(node.name[1]) if _HEADING_TAG.fullmatch(node.name) else stack[-1].level
-            stack.append(_Block(_kind(node.name, stack[-1].kind, seen_title), level))
+            stack.append(_Block(_kind(node.name, stack[-1].kind, bool(titles)), level))
         elif node.name in ("b", "strong"):
             bold += 1
         todo.append(("close", node))
@@ -180,7 +223,11 @@ def _drafts(root: Tag) -> list[RawParagraph]:
 
 def read_html(text: str, *, source: Source | None = None) -> Document:
     """Read the main article of an HTML page into a Document."""
-    soup = BeautifulSoup(text, "lxml")
+    with warnings.catch_warnings():
+        # Advice for programmers ("looks like a URL", "XML parsed as HTML"), not about the file.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "lxml")
     metadata: dict[str, str] = {}
     if soup.title and soup.title.string and soup.title.string.strip():
         metadata["title"] = _LAYOUT_SPACE.sub(" ", soup.title.string).strip()

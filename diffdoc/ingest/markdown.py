@@ -33,6 +33,7 @@ _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _QUOTE = re.compile(r"^\s*>[ \t]?")
 _YAML_KEY = re.compile(r"\s*[\w\"'][\w.\"'-]*:(?:[ \t]|$)", re.MULTILINE)
+LINK_SPAN = 4  # paragraphs a link's text may have been split over by a guessed break
 # A paragraph that opens with bold words and goes on: `**Climate.** We agree`, `__Note__: ...`.
 _RUN_IN = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?=.*\w)", re.DOTALL)
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
@@ -81,6 +82,8 @@ def _mark_blocks(lines: list[str]) -> tuple[list[str], set[str]]:
     out: list[str] = []
     refs: set[str] = set()
     for line in lines:
+        if line.startswith(HEADING_MARK):  # wording that opens with the mark's character
+            line = f" {line}"  # (private use, U+E000) is not a heading: found by the fuzz test
         if _IAL_LINE.match(line) or _TOC_LINE.match(line):
             out.append("")
             continue
@@ -116,6 +119,50 @@ def _is_italic_intro(raw: str, emphasis: str) -> bool:
     )
 
 
+def _inside_link(lines: list[str]) -> bool:
+    """True when the paragraph ends inside a link's text (a `[` not closed yet)."""
+    text = " ".join(lines)
+    return text.rfind("[") > text.rfind("]")
+
+
+def _closes_link(lines: list[str]) -> bool:
+    """True when the paragraph starts by closing a link's text: `...](target)`."""
+    first = lines[0]
+    close = first.find("](")
+    return close >= 0 and "[" not in first[:close]
+
+
+def _rejoin_links(found: list[list[str]]) -> list[list[str]]:
+    """Paragraphs put back together where a break was guessed inside a link.
+
+    A hard-wrapped file puts a long link target on a line of its own, so the lines before it
+    (`President Biden's [Executive`) look short, like the end of a paragraph; the link's text
+    then spans paragraphs and none reads as a link, so a changed target would read as changed
+    words. A link's text is looked for over at most LINK_SPAN paragraphs.
+    """
+    out: list[list[str]] = []
+    index = 0
+    while index < len(found):
+        paragraph = found[index]
+        index += 1
+        if not out or out[-1][0].startswith(HEADING_MARK) or not _inside_link(out[-1]):
+            out.append(paragraph)
+            continue
+        ahead = found[index - 1 : index - 1 + LINK_SPAN]
+        end = next((n for n, p in enumerate(ahead) if _closes_link(p)), None)
+        between = ahead[:end] if end is not None else []
+        if end is None or any(
+            p[0].startswith(HEADING_MARK) or "[" in " ".join(p) or "]" in " ".join(p)
+            for p in between
+        ):
+            out.append(paragraph)
+            continue
+        for part in ahead[: end + 1]:
+            out[-1] = out[-1] + part
+        index += end
+    return out
+
+
 def read_markdown(text: str, *, source: Source | None = None, name: str = "<markdown>") -> Document:
     """Read Markdown (with kramdown and front-matter conventions) into a Document; `name`
     labels errors."""
@@ -127,7 +174,7 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
     words = document_words(layout.lines)
     drafts: list[RawParagraph] = []
     seen_heading = False
-    for paragraph in paragraphs(layout.lines, wrap):
+    for paragraph in _rejoin_links(paragraphs(layout.lines, wrap)):
         if paragraph[0].startswith(HEADING_MARK):
             level, heading = int(paragraph[0][1]), paragraph[0][2:]
             seen_heading = True

@@ -23,15 +23,14 @@ from dataclasses import dataclass
 
 from diffdoc.ingest.wrap import BOLD_LINE
 
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_FOOTNOTE_REF = re.compile(r"\[\^([^\[\]\s]+)\]")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\s\[]*(?:\s+\"[^\"]*\")?\)")
 _INLINE_LINK = re.compile(
-    r"\[([^\]]+)\]\((?:https?:|mailto:|#|/|\.\.?/)[^)\s]*(?:\s+\"[^\"]*\")?\)"
+    r"\[([^\[\]]+)\]\((?:https?:|mailto:|#|/|\.\.?/)[^)\s\[]*(?:\s+\"[^\"]*\")?\)"
 )
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
 _SHORTCUT_LINK = re.compile(r"\[([^\]\[^]+)\](?![\[(:])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 # Inline tags that only style or link their content: removed, the content kept. Any other
 # tag-like text ("<see annex>", "<img onerror=...>") is kept as written.
 _INLINE_TAGS = (
@@ -44,7 +43,7 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_IAL = re.compile(r"\s*\{:[^}]*\}")
+_IAL = re.compile(r"(?<!\s)\s*\{:[^{}]*\}")
 _BOLD = BOLD_LINE.pattern.removeprefix("^").removesuffix("$")
 _STRONG_ONLY = re.compile(rf"^{_BOLD}(?:\s*{_BOLD})*$")
 _EM_ONLY = re.compile(r"^(?:\*[^*]+\*|_[^_]+_)(?:\s*(?:\*[^*]+\*|_[^_]+_))*$")
@@ -61,6 +60,21 @@ def emphasis_of(raw: str) -> str:
     if _EM_ONLY.match(text):
         return "em"
     return ""
+
+
+def _without_comments(text: str) -> str:
+    """`text` without `<!-- ... -->` comments, in one pass (the regex `<!--.*?-->` scans to
+    the end from every `<!--` when no `-->` follows: quadratic)."""
+    pieces: list[str] = []
+    start = 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        pieces.append(text[start:opening])
+        start = closing + 3
+    pieces.append(text[start:])
+    return "".join(pieces)
 
 
 def strip_inline(raw: str, link_refs: Collection[str] = ()) -> str:
@@ -83,7 +97,7 @@ def strip_inline(raw: str, link_refs: Collection[str] = ()) -> str:
 
     text = _SHORTCUT_LINK.sub(shortcut_link, text)
     if "<" in text:
-        text = _COMMENT.sub("", text)
+        text = _without_comments(text)
         text = _BR.sub(" ", text)
         text = _TAG.sub("", text)
     text = strip_emphasis(text)
@@ -106,9 +120,11 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
 
 
-def _run(text: str, start: int, end: int) -> _Run:
+def _run(text: str, start: int, end: int, first: int, last: int) -> _Run:
     """The delimiter run text[start:end] with CommonMark's flanking rules applied, eased for
-    the loose markup of converted documents (see `strip_emphasis`)."""
+    the loose markup of converted documents (see `strip_emphasis`). `first` and `last` are
+    the indexes of the text's first and last non-space characters (slicing the text at every
+    run to look for them was quadratic)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     left = not after.isspace() and (
@@ -120,10 +136,10 @@ def _run(text: str, start: int, end: int) -> _Run:
     char = text[start]
     if char == "*" and end - start >= 2:  # "**Option 3:**Building"
         left, right = left or not after.isspace(), right or not before.isspace()
-    if char == "*" and end - start >= 2 and not text[:start].strip():  # "** Space-related"
-        left = left or not text[end:].isspace()
-    if char == "*" and not text[end:].strip():  # "... (RESERVATIONS) *"
-        right = right or bool(text[:start].strip())
+    if char == "*" and end - start >= 2 and start <= first:  # "** Space-related"
+        left = left or end >= len(text) or last >= end
+    if char == "*" and last < end:  # "... (RESERVATIONS) *"
+        right = right or first < start
     if char == "_":  # no intraword emphasis with underscores: snake_case_names stay
         can_open = left and (not right or _is_punctuation(before))
         can_close = right and (not left or _is_punctuation(after))
@@ -132,27 +148,38 @@ def _run(text: str, start: int, end: int) -> _Run:
     return _Run(char, end - start, end - start, can_open, can_close)
 
 
+def _can_pair(opener: _Run, closer: _Run) -> bool:
+    """CommonMark's rule of three: a run that can both open and close pairs with another only
+    when their lengths' sum is not a multiple of 3, unless both lengths are."""
+    return opener.char == closer.char and not (
+        (opener.can_close or closer.can_open)
+        and (opener.length + closer.length) % 3 == 0
+        and (opener.length % 3 or closer.length % 3)
+    )
+
+
 def _match_emphasis(runs: list[_Run]) -> None:
-    """Lower each run's count by the characters used as emphasis (CommonMark's algorithm)."""
-    openers: list[_Run] = []
-    for closer in runs:
+    """Lower each run's count by the characters used as emphasis (CommonMark's algorithm).
+
+    As in CommonMark's `openers_bottom`, a search that found no opener for a kind of closer
+    (its character, whether it can open, its length mod 3: all `_can_pair` looks at) is not
+    repeated below where it ended, so text of many unmatched runs stays linear.
+    """
+    openers: list[tuple[int, _Run]] = []  # (number in `runs`, run), bottom to top
+    bottom: dict[tuple[str, bool, int], int] = {}
+    for number, closer in enumerate(runs):
+        kind = (closer.char, closer.can_open, closer.length % 3)
         while closer.can_close and closer.count:
-            index = next(
-                (
-                    i
-                    for i in range(len(openers) - 1, -1, -1)
-                    if openers[i].char == closer.char
-                    and not (
-                        (openers[i].can_close or closer.can_open)
-                        and (openers[i].length + closer.length) % 3 == 0
-                        and (openers[i].length % 3 or closer.length % 3)
-                    )
-                ),
-                None,
-            )
-            if index is None:
+            floor = bottom.get(kind, -1)
+            index = len(openers) - 1
+            while index >= 0 and openers[index][0] > floor:
+                if _can_pair(openers[index][1], closer):
+                    break
+                index -= 1
+            else:
+                bottom[kind] = openers[-1][0] if openers else -1
                 break
-            opener = openers[index]
+            opener = openers[index][1]
             used = 2 if opener.count >= 2 and closer.count >= 2 else 1
             opener.count -= used
             closer.count -= used
@@ -160,7 +187,7 @@ def _match_emphasis(runs: list[_Run]) -> None:
             if not opener.count:
                 openers.pop()
         if closer.can_open and closer.count:
-            openers.append(closer)
+            openers.append((number, closer))
 
 
 def strip_emphasis(text: str) -> str:
@@ -178,6 +205,7 @@ def strip_emphasis(text: str) -> str:
     if "*" not in text and "_" not in text and "\\" not in text:
         return text
     pieces: list[str | _Run] = []
+    lead, tail = len(text) - len(text.lstrip()), len(text.rstrip()) - 1
     start = index = 0
     while index < len(text):
         char = text[index]
@@ -189,7 +217,7 @@ def strip_emphasis(text: str) -> str:
             end = index
             while end < len(text) and text[end] == char:
                 end += 1
-            pieces += [text[start:index], _run(text, index, end)]
+            pieces += [text[start:index], _run(text, index, end, lead, tail)]
             index = start = end
         else:
             index += 1

@@ -1,0 +1,238 @@
+"""The shingle index: which sampled shingles each stored version holds (`shingles.sqlite`).
+
+Derived data like `index.sqlite`, never the source of truth: each version's row carries its
+text's sha256, and `sync` brings the index up to date with the corpus (new versions shingled on
+the engine, removed or altered ones dropped). `add`, `import` and `remove` sync it after they
+write; `verify` rebuilds it from scratch; the reuse commands sync it before they read.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from diffdoc import docformat
+from diffdoc.corpus import Corpus, VersionRecord
+from diffdoc.corpus.store import SHINGLE_FILE
+from diffdoc.engine import Engine, chunked
+from diffdoc.errors import CorpusError
+from diffdoc.reuse.shingles import SAMPLE_EVERY, SHINGLE_WORDS, fingerprints
+
+# What the index was built with: a change of any of these rebuilds it.
+SCHEMA = f"1:{SHINGLE_WORDS}:{SAMPLE_EVERY}"
+_SYNC_CHUNK = 256
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, label TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL, hashes BLOB NOT NULL, UNIQUE (doc_id, label)
+);
+CREATE TABLE IF NOT EXISTS postings (
+    hash INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (hash, version)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """A version as the shingle index knows it."""
+
+    id: int
+    doc_id: str
+    label: str
+    text_sha256: str
+
+
+def version_fingerprints(root: str, version: VersionRecord) -> bytes:
+    """The sorted sampled shingles of one stored version, packed (runs on the workers)."""
+    corpus = Corpus(Path(root))
+    document = docformat.loads(corpus.text(version), name=version.ref)
+    return array("q", sorted(fingerprints(document))).tobytes()
+
+
+class ShingleIndex:
+    """The shingle index of one corpus (opened, created or recreated as needed)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.path = corpus.root / SHINGLE_FILE
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self.path.unlink(missing_ok=True)  # damaged: derived data, start afresh
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=120, isolation_level=None)
+        db.execute("PRAGMA cache_size = -200000")
+        try:
+            row = None
+            if db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+                row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            if row is None or row[0] != SCHEMA:
+                with _transaction(db):
+                    for table in ("meta", "versions", "postings"):
+                        db.execute(f"DROP TABLE IF EXISTS {table}")
+                    for statement in _TABLES.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    # --- keeping it up to date -----------------------------------------------------------------
+
+    def sync(
+        self,
+        engine: Engine | None = None,
+        *,
+        rebuild: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[int, int]:
+        """Shingle the versions the index lacks, drop those the corpus no longer has; the counts."""
+        engine = engine or Engine()
+        if rebuild:
+            with _transaction(self._db):
+                self._db.execute("DELETE FROM postings")
+                self._db.execute("DELETE FROM versions")
+        self.corpus.refresh_index()
+        wanted = {(v.doc_id, v.label, v.text_sha256): v for v in all_versions(self.corpus)}
+        have = {(i.doc_id, i.label, i.text_sha256): i for i in self.versions()}
+        gone = [have[key] for key in sorted(set(have) - set(wanted))]
+        missing = [wanted[key] for key in wanted if key not in have]
+        if gone:
+            with _transaction(self._db):
+                for indexed in gone:
+                    self._drop(indexed)
+        work = partial(version_fingerprints, str(self.corpus.root))
+        for batch in chunked(missing, _SYNC_CHUNK):
+            packed = engine.map(work, list(batch), progress=progress)
+            with _transaction(self._db):
+                for version, data in zip(batch, packed, strict=True):
+                    self._put(version, data)
+        return len(missing), len(gone)
+
+    def _drop(self, indexed: Indexed) -> None:
+        row = self._db.execute("SELECT hashes FROM versions WHERE id=?", (indexed.id,)).fetchone()
+        hashes = array("q")
+        hashes.frombytes(row[0])
+        self._db.executemany(
+            "DELETE FROM postings WHERE hash=? AND version=?", [(h, indexed.id) for h in hashes]
+        )
+        self._db.execute("DELETE FROM versions WHERE id=?", (indexed.id,))
+
+    def _put(self, version: VersionRecord, data: bytes) -> None:
+        old = self._db.execute(
+            "SELECT id, doc_id, label, text_sha256 FROM versions WHERE doc_id=? AND label=?",
+            (version.doc_id, version.label),
+        ).fetchone()
+        if old is not None:
+            if old[3] == version.text_sha256:
+                return  # another process indexed it meanwhile
+            self._drop(Indexed(*old))
+        cursor = self._db.execute(
+            "INSERT INTO versions (doc_id, label, text_sha256, hashes) VALUES (?, ?, ?, ?)",
+            (version.doc_id, version.label, version.text_sha256, data),
+        )
+        hashes = array("q")
+        hashes.frombytes(data)
+        number = cursor.lastrowid
+        self._db.executemany(
+            "INSERT OR IGNORE INTO postings VALUES (?, ?)", [(h, number) for h in hashes]
+        )
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def versions(self) -> list[Indexed]:
+        """Every indexed version."""
+        rows = self._db.execute("SELECT id, doc_id, label, text_sha256 FROM versions ORDER BY id")
+        return [Indexed(*row) for row in rows]
+
+    def lookup(self, hashes: Iterable[int]) -> dict[int, int]:
+        """For each indexed version holding some of `hashes`: how many of them."""
+        counts: dict[int, int] = {}
+        for batch in chunked(sorted(set(hashes)), 500):
+            marks = ",".join("?" * len(batch))
+            for (version,) in self._db.execute(
+                f"SELECT version FROM postings WHERE hash IN ({marks})", list(batch)
+            ):
+                counts[version] = counts.get(version, 0) + 1
+        return counts
+
+    def document_frequency(self, hashes: Iterable[int]) -> dict[int, int]:
+        """How many indexed versions hold each of `hashes`."""
+        found: dict[int, int] = {}
+        for batch in chunked(sorted(set(hashes)), 500):
+            marks = ",".join("?" * len(batch))
+            for hash_value, count in self._db.execute(
+                f"SELECT hash, COUNT(*) FROM postings WHERE hash IN ({marks}) GROUP BY hash",
+                list(batch),
+            ):
+                found[hash_value] = count
+        return found
+
+
+def all_versions(corpus: Corpus) -> list[VersionRecord]:
+    """Every stored version, by document id then number (the index brought up to date first)."""
+    found: list[VersionRecord] = []
+    for summary in corpus.index.summaries():
+        found.extend(corpus.index.versions(summary.document.id))
+    return found
+
+
+def postings_between(path: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """The (hash, version) postings with lo <= hash <= hi: one partition of the join (workers)."""
+    low, high = bounds
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=120)
+    try:
+        query = "SELECT hash, version FROM postings WHERE hash >= ? AND hash <= ? ORDER BY 1, 2"
+        return db.execute(query, (low, high)).fetchall()
+    finally:
+        db.close()
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def open_shingles(corpus: Corpus) -> ShingleIndex:
+    """Open a corpus's shingle index; a one-line CorpusError when SQLite fails."""
+    try:
+        return ShingleIndex(corpus)
+    except sqlite3.Error as error:
+        where = corpus.root / SHINGLE_FILE
+        raise CorpusError(f"{where}: cannot open the shingle index ({error})") from None
+
+
+def update_if_present(
+    corpus: Corpus, engine: Engine | None = None, *, rebuild: bool = False
+) -> bool:
+    """After add, import or remove (or verify, `rebuild`): bring an existing shingle index up
+    to date; a corpus that never used `reuse` gets none. True when there was one."""
+    if not rebuild and not (corpus.root / SHINGLE_FILE).is_file():
+        return False
+    index = open_shingles(corpus)
+    try:
+        index.sync(engine)
+    finally:
+        index.close()
+    return True

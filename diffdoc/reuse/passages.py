@@ -1,0 +1,186 @@
+"""Shared passages between two documents: shingle seeds chained through small edits.
+
+Every shingle (SHINGLE_WORDS words) the two paragraphs share is a seed. Seeds are chained when
+the next one starts at most MAX_GAP words further on both sides, with the two gaps differing by
+at most MAX_SHIFT words: one changed word breaks the five shingles that cover it (a gap of six),
+an inserted or dropped word shifts one side by one. So a passage with a changed word is found
+whole, not cut in two. A chain covers its seeds' words; its similarity is difflib's ratio of
+the two word sequences.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph
+
+MAX_GAP = SHINGLE_WORDS + 3
+MAX_SHIFT = 2
+# A shingle repeated more often than this inside one document seeds no chain (lists, refrains).
+MAX_REPEATS = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    """A passage of the first document (paragraph, words [first, last)) found in the second."""
+
+    paragraph: int
+    first: int
+    last: int
+    source_paragraph: int
+    source_first: int
+    source_last: int
+    similarity: float
+    source_start: int = 0  # characters of the source paragraph as written
+    source_end: int = 0
+    start: int = 0  # characters of our paragraph as written
+    end: int = 0
+    source_text: str = ""  # the source's words as written, source_start to source_end
+
+    @property
+    def words(self) -> int:
+        return self.last - self.first
+
+
+def shingle_positions(
+    paragraphs: Sequence[Paragraph],
+) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Where each shingle starts: words -> [(paragraph, word)] (within one process, Python's
+    own hashing of the word tuples is enough: no stable hash needed)."""
+    found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        keys = paragraph.keys
+        for position in range(len(keys) - SHINGLE_WORDS + 1):
+            found.setdefault(keys[position : position + SHINGLE_WORDS], []).append(
+                (index, position)
+            )
+    return found
+
+
+def match_documents(
+    ours: Sequence[Paragraph], theirs: Sequence[Paragraph], min_words: int
+) -> list[Match]:
+    """The passages of `ours` (at least `min_words` words) that also occur in `theirs`."""
+    positions = shingle_positions(theirs)
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for index, paragraph in enumerate(ours):
+        keys = paragraph.keys
+        for position in range(len(keys) - SHINGLE_WORDS + 1):
+            where = positions.get(keys[position : position + SHINGLE_WORDS])
+            if where is None or len(where) > MAX_REPEATS:
+                continue
+            for their_index, their_position in where:
+                seeds.setdefault((index, their_index), []).append((position, their_position))
+    found = []
+    for (index, their_index), pairs in sorted(seeds.items()):
+        a, b = ours[index].keys, theirs[their_index].keys
+        for chain in _chains(sorted(pairs)):
+            first, last, their_first, their_last = _extend(a, b, *chain)
+            if last - first < min_words:
+                continue
+            ratio = difflib.SequenceMatcher(
+                None,
+                ours[index].keys[first:last],
+                theirs[their_index].keys[their_first:their_last],
+                autojunk=False,
+            ).ratio()
+            source = theirs[their_index]
+            found.append(
+                Match(
+                    index,
+                    first,
+                    last,
+                    their_index,
+                    their_first,
+                    their_last,
+                    round(ratio, 3),
+                    source.starts[their_first],
+                    source.ends[their_last - 1],
+                    ours[index].starts[first],
+                    ours[index].ends[last - 1],
+                    source.text[source.starts[their_first] : source.ends[their_last - 1]],
+                )
+            )
+    return found
+
+
+# Beyond the last shared shingle a passage goes on through an edit (a changed, added or dropped
+# word) when EDGE_WORDS words match after it, at most EDGE_EDITS times at each end.
+EDGE_WORDS = 2
+EDGE_EDITS = 2
+_STEPS = ((1, 1), (1, 0), (0, 1))
+
+
+def _extend(
+    a: Sequence[str], b: Sequence[str], first: int, last: int, b_first: int, b_last: int
+) -> tuple[int, int, int, int]:
+    """Grow the spans [first, last) of `a` and [b_first, b_last) of `b` outward through equal
+    words and small edits."""
+    edits = 0
+    while True:
+        while last < len(a) and b_last < len(b) and a[last] == b[b_last]:
+            last, b_last = last + 1, b_last + 1
+        if edits == EDGE_EDITS:
+            break
+        for da, db in _STEPS:
+            i, j = last + da, b_last + db
+            if (
+                i + EDGE_WORDS <= len(a)
+                and j + EDGE_WORDS <= len(b)
+                and all(a[i + k] == b[j + k] for k in range(EDGE_WORDS))
+            ):
+                last, b_last = i, j
+                edits += 1
+                break
+        else:
+            break
+    edits = 0
+    while True:
+        while first > 0 and b_first > 0 and a[first - 1] == b[b_first - 1]:
+            first, b_first = first - 1, b_first - 1
+        if edits == EDGE_EDITS:
+            break
+        for da, db in _STEPS:
+            i, j = first - da, b_first - db
+            if (
+                i - EDGE_WORDS >= 0
+                and j - EDGE_WORDS >= 0
+                and all(a[i - 1 - k] == b[j - 1 - k] for k in range(EDGE_WORDS))
+            ):
+                first, b_first = i, j
+                edits += 1
+                break
+        else:
+            break
+    return first, last, b_first, b_last
+
+
+def _chains(seeds: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Chain (our word, their word) seeds, sorted, into [first, last) spans on both sides."""
+    # each chain: [first_ours, last_ours, first_theirs, last_theirs] (last = the last seed)
+    chains: list[list[int]] = []
+    for ours, theirs in seeds:
+        best = None
+        for chain in reversed(chains):
+            if ours - chain[1] > MAX_GAP:
+                break  # chains are kept in order of their last seed; older ones are further
+            step_ours, step_theirs = ours - chain[1], theirs - chain[3]
+            if (
+                step_ours > 0
+                and 0 < step_theirs <= MAX_GAP
+                and abs(step_ours - step_theirs) <= MAX_SHIFT
+            ):
+                best = chain
+                break
+            if step_ours == 0 and step_theirs == 0:
+                best = chain
+                break
+        if best is None:
+            chains.append([ours, ours, theirs, theirs])
+        else:
+            best[1], best[3] = ours, theirs
+            chains.remove(best)
+            chains.append(best)
+    return [(a, b + SHINGLE_WORDS, c, d + SHINGLE_WORDS) for a, b, c, d in sorted(chains)]

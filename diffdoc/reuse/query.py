@@ -1,0 +1,226 @@
+"""`reuse REF`: the passages of one version that occur in other documents, with their sources.
+
+Candidates come from the shingle index: the versions of other documents that share a sampled
+shingle with REF (shingles held by more than MAX_DF versions, the formulas every text uses, seed
+no candidate). Each candidate is matched word by word (`passages.match_documents`) on the
+engine; overlapping matches of one paragraph become one passage, listing for each other document
+its earliest version holding the passage, earliest first (by version date, then order added).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from diffdoc import docformat
+from diffdoc.corpus import Corpus, VersionRecord
+from diffdoc.engine import Engine
+from diffdoc.models import Document
+from diffdoc.reuse.index import ShingleIndex, all_versions
+from diffdoc.reuse.passages import Match, match_documents
+from diffdoc.reuse.shingles import Paragraph, paragraphs, sampled, shingles
+
+DEFAULT_MIN_WORDS = 12
+# A sampled shingle in more than 1 % of the versions (at most MAX_DF, at least MIN_DF) is
+# boilerplate: it seeds no candidate (passim's --max-df plays the same part). Passages holding
+# it are still found through their rarer shingles, and matched whole.
+MAX_DF = 100
+MIN_DF = 5
+
+
+def max_df(versions: int) -> int:
+    """The document frequency above which a shingle is boilerplate, for a corpus this size."""
+    return max(MIN_DF, min(MAX_DF, versions // 100))
+
+
+# A candidate shares at least this many sampled shingles (not boilerplate) with the document:
+# a passage of two sentences (about 25 shingles, 6 sampled) has fewer than 2 with chance 0.7 %.
+MIN_SHARED = 2
+# At most this many candidates are matched, those sharing the most sampled shingles first.
+MAX_CANDIDATES = 400
+
+
+@dataclass(frozen=True)
+class SourceHit:
+    """Where a passage occurs in another document."""
+
+    version: VersionRecord
+    paragraph: int
+    start: int
+    end: int
+    words: int
+    similarity: float
+    text: str  # the source's passage as written
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A reused passage of the document: paragraph, character offsets, words, sources."""
+
+    paragraph: int
+    start: int
+    end: int
+    words: int
+    sources: tuple[SourceHit, ...]
+
+
+@dataclass(frozen=True)
+class ReuseResult:
+    """The document and its reused passages, in reading order."""
+
+    version: VersionRecord
+    document: Document
+    paragraphs: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+def order_key(version: VersionRecord) -> tuple[bool, str, str, str, int]:
+    """Earliest first: by version date (undated last), then the order versions were added."""
+    return (
+        version.date is None,
+        version.date or "",
+        version.added_at,
+        version.doc_id,
+        version.number,
+    )
+
+
+def load_paragraphs(root: Path, version: VersionRecord) -> list[Paragraph]:
+    """The words of a stored version's paragraphs (no index needed: runs on workers)."""
+    text = Corpus(root).text(version)
+    return paragraphs(docformat.loads(text, name=version.ref))
+
+
+def match_version(
+    root: str, ours: Sequence[Paragraph], min_words: int, version: VersionRecord
+) -> list[Match]:
+    """The passages of `ours` that occur in `version` (a task for the engine)."""
+    return match_documents(ours, load_paragraphs(Path(root), version), min_words)
+
+
+def find_reuse(
+    corpus: Corpus,
+    version: VersionRecord,
+    index: ShingleIndex,
+    *,
+    series: str | None = None,
+    min_words: int = DEFAULT_MIN_WORDS,
+    engine: Engine | None = None,
+) -> ReuseResult:
+    """The passages of `version` that also occur in other documents (of `series`)."""
+    engine = engine or Engine()
+    document = corpus.load(version)
+    ours = paragraphs(document)
+    records = _candidates(corpus, version, ours, index, series)
+    work = partial(match_version, str(corpus.root), ours, min_words)
+    found = engine.map(work, records)
+    hits = [
+        (match, record) for record, matches in zip(records, found, strict=True) for match in matches
+    ]
+    return ReuseResult(version, document, tuple(b.text for b in document.blocks), group(ours, hits))
+
+
+def _candidates(
+    corpus: Corpus,
+    version: VersionRecord,
+    ours: Sequence[Paragraph],
+    index: ShingleIndex,
+    series: str | None,
+) -> list[VersionRecord]:
+    hashes = {h for p in ours for h in shingles(p) if sampled(h)}
+    frequency = index.document_frequency(hashes)
+    by_id = {i.id: (i.doc_id, i.label) for i in index.versions()}
+    limit = max_df(len(by_id))
+    rare = [h for h in hashes if frequency.get(h, 0) <= limit]
+    counts = index.lookup(rare)
+    members = None
+    if series is not None:
+        members = {s.document.id for s in corpus.summaries(series)}
+    records = {(v.doc_id, v.label): v for v in all_versions(corpus)}
+    ranked = []
+    for number, count in counts.items():
+        if count < MIN_SHARED:
+            continue
+        key = by_id.get(number)
+        record = records.get(key) if key else None
+        if record is None or record.doc_id == version.doc_id:
+            continue
+        if members is not None and record.doc_id not in members:
+            continue
+        ranked.append((-count, order_key(record), record))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    chosen = [r[2] for r in ranked[:MAX_CANDIDATES]]
+    chosen.sort(key=order_key)
+    return chosen
+
+
+# A match overlapping a passage is one of its sources when it covers this share of its words;
+# one covering less is left out (it is another, overlapping passage of some other text).
+COVER = 0.75
+
+
+def group(
+    ours: Sequence[Paragraph], hits: Sequence[tuple[Match, VersionRecord]]
+) -> tuple[Passage, ...]:
+    """The passages: the longest match first, each overlapping match that covers most of it
+    as another source; per other document its earliest version holding the passage (the longest
+    match there); sources earliest first; passages in reading order, never overlapping."""
+    by_paragraph: dict[int, list[tuple[Match, VersionRecord]]] = {}
+    for match, record in hits:
+        by_paragraph.setdefault(match.paragraph, []).append((match, record))
+    passages = []
+    for index in sorted(by_paragraph):
+        items = sorted(
+            by_paragraph[index], key=lambda h: (-h[0].words, h[0].first, order_key(h[1]))
+        )
+        chosen: list[tuple[int, int, list[tuple[Match, VersionRecord]]]] = []
+        for match, record in items:
+            overlapping = [c for c in chosen if match.first < c[1] and c[0] < match.last]
+            if not overlapping:
+                chosen.append((match.first, match.last, [(match, record)]))
+                continue
+            first, last, members = overlapping[0]
+            shared = min(last, match.last) - max(first, match.first)
+            if len(overlapping) == 1 and shared >= COVER * (last - first):
+                members.append((match, record))
+        for first, last, members in sorted(chosen, key=lambda c: c[0]):
+            passages.append(_passage(ours[index], index, first, last, members))
+    return tuple(passages)
+
+
+def _passage(
+    paragraph: Paragraph,
+    index: int,
+    first: int,
+    last: int,
+    cluster: list[tuple[Match, VersionRecord]],
+) -> Passage:
+    best: dict[str, tuple[Match, VersionRecord]] = {}
+    for match, record in cluster:
+        held = best.get(record.doc_id)
+        if held is None or _better(match, record, *held):
+            best[record.doc_id] = (match, record)
+    sources = []
+    for match, record in sorted(best.values(), key=lambda h: order_key(h[1])):
+        sources.append(
+            SourceHit(
+                record,
+                match.source_paragraph,
+                match.source_start,
+                match.source_end,
+                match.source_last - match.source_first,
+                match.similarity,
+                match.source_text,
+            )
+        )
+    return Passage(
+        index, paragraph.starts[first], paragraph.ends[last - 1], last - first, tuple(sources)
+    )
+
+
+def _better(match: Match, record: VersionRecord, held: Match, held_record: VersionRecord) -> bool:
+    if record.number != held_record.number:
+        return order_key(record) < order_key(held_record)
+    return (match.words, -match.first) > (held.words, -held.first)
