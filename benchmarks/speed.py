@@ -5,8 +5,10 @@ edits (about 5% of paragraphs edited, 1-3% deleted, inserted, moved, split, merg
 size times whole processes from the same run: diffdoc, benchmarks/floor.py (read, split
 paragraphs, write the contract JSON with everything equal) and
 `git diff --no-index --word-diff=porcelain`. Also two 5 MB single-paragraph texts that differ
-in three words. Targets at 14 MB: at most 3x the floor, under 600 MB peak, and at most 12x
-the 1.4 MB time.
+in three words, a 5 MB paragraph of one sentence repeated 60,000 times with three words
+inserted (must report exactly +3 -0), and the peak memory of a pair of 50 MB one-line texts
+(under 1.5 GB, at most about 25x the input; --no-memory skips it). Targets at 14 MB: at most
+3x the floor, under 600 MB peak, and at most 12x the 1.4 MB time.
 
 For the largest size it also prints where diffdoc's time goes (import, read both files,
 compare, render; from benchmarks/stages.py). Speed work must not change results: the SHA-256
@@ -19,7 +21,7 @@ Each command runs --repeat times (default 3), the commands of a size taking turn
 fastest run counts (the least disturbed by other work on the machine; peak memory is the
 largest seen).
 
-Run: .venv/bin/python benchmarks/speed.py [--max-size BYTES] [--repeat N] [--record]
+Run: .venv/bin/python benchmarks/speed.py [--max-size BYTES] [--repeat N] [--record] [--no-memory]
 (or `make bench`)
 To time another command per size, add an entry to COMMANDS (see `time_command`).
 """
@@ -228,10 +230,64 @@ def long_paragraph_case(workdir: Path, digests: Digests) -> None:
         )
 
 
+REPEATED = (
+    "The member states reaffirm their commitment to the purposes and principles of the Charter. "
+)
+
+
+def repetitive_paragraph_case(workdir: Path, digests: Digests) -> None:
+    """One sentence repeated 60,000 times (5 MB on one line), three words inserted at three
+    places: a real LCS of the sentences must pair each edited copy with a deleted copy."""
+    copies = [REPEATED] * 60_000
+    for k, word in ((7_000, "firmly "), (31_000, "also "), (52_000, "jointly ")):
+        copies[k] = REPEATED.replace("reaffirm", word + "reaffirm")
+    old_path, new_path = workdir / "repeated-old.txt", workdir / "repeated-new.txt"
+    old_path.write_text(REPEATED * 60_000 + "\n", encoding="utf-8")
+    new_path.write_text("".join(copies) + "\n", encoding="utf-8")
+    result = time_command("diffdoc json", old_path, new_path, workdir)
+    stats = json.loads((workdir / "diffdoc-json.out").read_text(encoding="utf-8"))["stats"]
+    same = digests.check("repeated-paragraph", report_digest(workdir))
+    print(
+        f"5 MB paragraph of one sentence x 60,000, 3 words inserted: diffdoc "
+        f"{result.seconds:.2f} s, {result.peak_mb:.0f} MB peak; words -{stats['words_deleted']} "
+        f"+{stats['words_inserted']} (expected -0 +3); output {same}"
+    )
+
+
+def big_pair_memory(workdir: Path, size: int = 50_000_000) -> None:
+    """Peak memory of a pair of `size`-byte one-line texts that differ in three words
+    (target: under 1.5 GB at 50 MB, at most about 25 times the input). The child's peak
+    comes from its rusage (os.wait4, as `measure` takes it) or /usr/bin/time."""
+    rng = random.Random(50)
+    text = " ".join(grow(seed_paragraphs(), size, rng))
+    edited = text
+    words = list(re.finditer(r"\b[a-z]{5,}\b", text[: size // 2]))
+    for match in sorted(rng.sample(words, 3), key=lambda m: m.start(), reverse=True):
+        edited = edited[: match.start()] + "zzzword" + edited[match.end() :]
+    old_path, new_path = workdir / "big-old.txt", workdir / "big-new.txt"
+    old_path.write_text(text + "\n", encoding="utf-8")
+    new_path.write_text(edited + "\n", encoding="utf-8")
+    del text, edited, words
+    result = time_command("diffdoc json", old_path, new_path, workdir)
+    stats = json.loads((workdir / "diffdoc-json.out").read_text(encoding="utf-8"))["stats"]
+    inputs = (old_path.stat().st_size + new_path.stat().st_size) / 1e6
+    print(
+        f"{size / 1e6:.0f} MB one-line pair, 3 words changed: diffdoc {result.seconds:.2f} s, "
+        f"{result.peak_mb:.0f} MB peak ({result.peak_mb / inputs:.1f}x the {inputs:.0f} MB of "
+        f"input; target < 1500 MB, <= 25x); words -{stats['words_deleted']} "
+        f"+{stats['words_inserted']} (expected -3 +3)"
+    )
+    old_path.unlink()
+    new_path.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-size", type=int, default=SIZES[-1], help="Largest size to build.")
     parser.add_argument("--record", action="store_true", help="Record the reports' digests.")
+    parser.add_argument(
+        "--no-memory", action="store_true", help="Skip the 50 MB pair's memory measurement."
+    )
     parser.add_argument(
         "--repeat", type=int, default=3, help="Runs per command; the fastest counts."
     )
@@ -273,6 +329,9 @@ def main() -> None:
         if largest is not None:
             print(stage_breakdown(*largest))
         long_paragraph_case(workdir, digests)
+        repetitive_paragraph_case(workdir, digests)
+        if not args.no_memory:
+            big_pair_memory(workdir)
     digests.save()
 
 

@@ -23,7 +23,7 @@ from diffdoc.models import (
 )
 from diffdoc.normalize import DEFAULT_KEY, KeyConfig, comparison_key
 from diffdoc.segment import count_words
-from diffdoc.wordiff import TokenCodes, diff_words, is_cosmetic, punctuation_marks
+from diffdoc.wordiff import TokenCodes, WordDiff, diff_words, is_cosmetic, punctuation_marks
 
 
 def compare(old: Document, new: Document, options: CompareOptions | None = None) -> Comparison:
@@ -37,6 +37,10 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
     old_texts, new_texts = old.texts, new.texts
     old_keys, new_keys = paragraph_keys(old, config), paragraph_keys(new, config)
     old_match, new_match = unlabelled(old, old_keys), unlabelled(new, new_keys)
+    labels: tuple[Sequence[int], Sequence[int]] | None = None
+    if options.ignore_labels:  # labels are no part of the key: paragraphs equal without them
+        old_keys, new_keys = old_match, new_match
+        labels = (label_lengths(old), label_lengths(new))
     match = None if old_match is old_keys and new_match is new_keys else (old_match, new_match)
     pairings = align(old_keys, new_keys, match)
     blocks: list[BlockChange] = []
@@ -50,7 +54,9 @@ def compare(old: Document, new: Document, options: CompareOptions | None = None)
                     BlockChange("equal", pairing.old, pairing.new, (Segment("equal", text),))
                 )
                 continue
-        block, words_in, words_out, marks_changed = _block(pairing, old_texts, new_texts, codes)
+        block, words_in, words_out, marks_changed = _block(
+            pairing, old_texts, new_texts, codes, labels
+        )
         blocks.append(block)
         inserted += words_in
         deleted += words_out
@@ -106,6 +112,19 @@ def unlabelled(document: Document, keys: list[str]) -> list[str]:
     return keys if found is None else found
 
 
+def label_lengths(document: Document) -> list[int]:
+    """For each block, how many characters its label and the spaces after it take at the
+    start of its text (0 for none): what `--ignore-labels` sets aside."""
+    lengths = []
+    for block in document.blocks:
+        label, text = block.label, block.text
+        if label and text.startswith(label):
+            lengths.append(len(text) - len(text[len(label) :].lstrip()))
+        else:
+            lengths.append(0)
+    return lengths
+
+
 def _joined(texts: Sequence[str], indices: tuple[int, ...]) -> str:
     """The paragraphs at `indices` joined; one paragraph (the usual case) without a join."""
     if len(indices) == 1:
@@ -114,10 +133,15 @@ def _joined(texts: Sequence[str], indices: tuple[int, ...]) -> str:
 
 
 def _block(
-    pairing: Pairing, old_texts: Sequence[str], new_texts: Sequence[str], codes: TokenCodes
+    pairing: Pairing,
+    old_texts: Sequence[str],
+    new_texts: Sequence[str],
+    codes: TokenCodes,
+    labels: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> tuple[BlockChange, int, int, int]:
     """The block of one pairing, with words inserted, words deleted and punctuation marks
-    changed where no word changed."""
+    changed where no word changed. With `labels` (label lengths per paragraph), the label
+    of each side's first paragraph is set aside: shown, but as a cosmetic change."""
     old = _joined(old_texts, pairing.old)
     new = _joined(new_texts, pairing.new)
     if pairing.op in ("insert", "delete"):
@@ -133,8 +157,37 @@ def _block(
     if old == new:
         block = BlockChange(pairing.op, pairing.old, pairing.new, (Segment("equal", old),))
         return block, 0, 0, 0
-    diff = diff_words(old, new, codes.config, codes)
+    if labels is None:
+        diff = diff_words(old, new, codes.config, codes)
+    else:
+        diff = _without_labels(
+            old, new, labels[0][pairing.old[0]], labels[1][pairing.new[0]], codes
+        )
     if pairing.op == "equal":  # keys are equal: the word counts do not count
         return BlockChange("equal", pairing.old, pairing.new, diff.segments), 0, 0, 0
     block = BlockChange(pairing.op, pairing.old, pairing.new, diff.segments)
     return block, diff.words_inserted, diff.words_deleted, diff.punctuation_changed
+
+
+def _without_labels(
+    old: str, new: str, old_label: int, new_label: int, codes: TokenCodes
+) -> WordDiff:
+    """The word diff of `old` and `new` after their first `old_label` and `new_label`
+    characters (labels), with the labels put back as a cosmetic change (or equal text)."""
+    diff = diff_words(old[old_label:], new[new_label:], codes.config, codes)
+    old_part, new_part = old[:old_label], new[:new_label]
+    rest = list(diff.segments)
+    if old_part == new_part:
+        head = [Segment("equal", old_part)] if old_part else []
+        if head and rest and rest[0].op == "equal":
+            head, rest = [Segment("equal", old_part + rest[0].text)], rest[1:]
+    elif old_part and new_part:
+        head = [Segment("delete", old_part, True), Segment("insert", new_part, True)]
+    elif new_part:
+        head = [Segment("insert", new_part, True)]
+    elif rest and rest[0].op == "insert":  # not before an insertion: they would read as one
+        head, rest = [rest[0], Segment("delete", old_part, True)], rest[1:]
+    else:
+        head = [Segment("delete", old_part, True)]
+    segments = tuple(head + rest)
+    return WordDiff(segments, diff.words_inserted, diff.words_deleted, diff.punctuation_changed)

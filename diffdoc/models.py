@@ -165,6 +165,8 @@ class CompareOptions:
     strict: bool = False  # typographic variants (quotes, dashes, no-break spaces) count
     ignore_case: bool = False
     ignore_punctuation: bool = False
+    ignore_labels: bool = False  # paragraph labels ("1.", "(b)", "Pp1") that differ are not changes
+    ignore_footnote_refs: bool = False  # reference numbers glued to words ("actions13") neither
 
 
 @dataclass(frozen=True)

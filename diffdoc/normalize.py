@@ -68,6 +68,15 @@ _INVISIBLE = re.compile(_char_class(INVISIBLE_CHARS))
 _LAYOUT_SPACES = re.compile(_char_class(LAYOUT_CHARS) + "+")
 _TYPOGRAPHIC_SPACES = re.compile(_char_class(TYPOGRAPHIC_SPACE_CHARS))
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+# A footnote reference glued to a word: one to three digits (or superscript digits) right
+# after two lower-case letters, or after a letter and a closing mark, then a break:
+# "actions13", "Parties.4", "agree¹"; not "G20" or "CO2".
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070-\u2079"
+_LOWER = r"[^\W\d_A-Z]"
+_FOOTNOTE_REF = re.compile(
+    rf"(?:(?<={_LOWER}{_LOWER})|(?<=[^\W\d_][.,;:)\]]))"
+    rf"(?:\d{{1,3}}|[{_SUPERSCRIPTS}]{{1,3}})(?![\w{_SUPERSCRIPTS}])"
+)
 
 
 def nfc(text: str) -> str:
@@ -110,6 +119,11 @@ def strip_punctuation(text: str) -> str:
     return fold_whitespace(_PUNCTUATION.sub(" ", text))
 
 
+def drop_footnote_refs(text: str) -> str:
+    """Remove footnote reference numbers glued to words (`--ignore-footnote-refs`)."""
+    return _FOOTNOTE_REF.sub("", text)
+
+
 @dataclass(frozen=True)
 class KeyConfig:
     """Which rules build a comparison key. The default unifies typography only."""
@@ -117,6 +131,7 @@ class KeyConfig:
     typography: bool = True
     case: bool = False
     punctuation: bool = False
+    footnote_refs: bool = False
 
     @classmethod
     def from_options(cls, options: CompareOptions) -> KeyConfig:
@@ -125,6 +140,7 @@ class KeyConfig:
             typography=not options.strict,
             case=options.ignore_case,
             punctuation=options.ignore_punctuation,
+            footnote_refs=options.ignore_footnote_refs,
         )
 
     def rules(self) -> tuple[Rule, ...]:
@@ -132,6 +148,8 @@ class KeyConfig:
         rules: list[Rule] = [nfc, remove_invisible, fold_whitespace]
         if self.typography:
             rules += [unify_spaces, uncurl_quotes, unify_dashes]
+        if self.footnote_refs:
+            rules.append(drop_footnote_refs)
         if self.case:
             rules.append(fold_case)
         if self.punctuation:
@@ -210,6 +228,8 @@ def comparison_key(text: str, config: KeyConfig = DEFAULT_KEY) -> str:
     The same as applying `config.rules()` in order (see `explain`), only faster.
     """
     text = _fused_key(text, config.typography)
+    if config.footnote_refs:
+        text = drop_footnote_refs(text)
     if config.case:
         text = fold_case(text)
     if config.punctuation:

@@ -10,7 +10,7 @@ diffdoc compares them character by character.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # The one definition of CJK characters in diffdoc (character-class ranges, for `[...]`).
 # Han, Hiragana, Katakana, Bopomofo, CJK punctuation and fullwidth forms: scripts written
@@ -55,6 +55,19 @@ def is_word(token: str) -> bool:
 def rough_words(text: str) -> list[str]:
     """Words of `text` for similarity scores: fast, without spaces or punctuation."""
     return (_ASCII_ROUGH_WORD if text.isascii() else _ROUGH_WORD).findall(text)
+
+
+def iter_rough_words(text: str) -> Iterator[str]:
+    """`rough_words` one at a time, for texts too long to hold all their words in a list."""
+    pattern = _ASCII_ROUGH_WORD if text.isascii() else _ROUGH_WORD
+    return map(re.Match.group, pattern.finditer(text))
+
+
+def counts_characters(text: str) -> bool:
+    """True when `text` is Chinese or Japanese: its word tokens are mostly characters of a
+    script written without spaces, so word counts count characters."""
+    words = rough_words(text)
+    return sum(1 for word in words if NO_SPACE_CHAR.match(word)) * 2 > len(words)
 
 
 def count_words(text: str) -> int:

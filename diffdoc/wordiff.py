@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import fast_diff_match_patch as fast_dmp
 
@@ -20,15 +21,29 @@ from diffdoc.errors import DiffdocError
 from diffdoc.models import Change, Segment, SegmentOp
 from diffdoc.models import changes as models_changes
 from diffdoc.normalize import KeyConfig, comparison_key
+from diffdoc.repeats import pair_repeats
 from diffdoc.segment import count_word_tokens, is_word, sentences, tokenize
+from diffdoc.wordkeep import keep_words
 
-# A diff engine: (op, length in code points) runs for two strings, semantically cleaned up.
-Engine = Callable[[str, str], list[tuple[SegmentOp, int]]]
+
+class Engine(Protocol):
+    """A diff of two strings as (op, length in code points) runs, semantically cleaned up
+    unless told not."""
+
+    def __call__(self, a: str, b: str, cleanup: bool = True) -> list[tuple[SegmentOp, int]]: ...
+
 
 # Texts longer than this (characters, both sides together) are aligned by sentences first.
 LONG_TEXT = 20_000
-# Private use areas: the BMP one, then planes 15 and 16.
-_CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+# Private use areas: the BMP one, then planes 15 and 16; beyond those (a 50 MB paragraph
+# holds some 400,000 distinct sentences) planes 4 to 13, which Unicode leaves unassigned:
+# like private-use characters they are neither letters nor spaces to the semantic cleanup.
+_CODE_RANGES = (
+    (0xE000, 0xF8FF),
+    (0xF0000, 0xFFFFD),
+    (0x100000, 0x10FFFD),
+    (0x40000, 0xDFFFF),
+)
 CAPACITY = sum(last - first + 1 for first, last in _CODE_RANGES)
 
 
@@ -42,9 +57,16 @@ class WordDiff:
     punctuation_changed: int = 0  # marks changed in changes that touch no word
 
 
-def fast_engine(a: str, b: str) -> list[tuple[SegmentOp, int]]:
+def fast_engine(a: str, b: str, cleanup: bool = True) -> list[tuple[SegmentOp, int]]:
     """Diff two strings with the C++ diff-match-patch; lengths in code points."""
-    ops = fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
+    ops = fast_dmp.diff(
+        a,
+        b,
+        timelimit=0,
+        checklines=False,
+        cleanup="Semantic" if cleanup else "No",
+        counts_only=True,
+    )
     return [(_FAST_OPS[op], length) for op, length in ops]
 
 
@@ -66,9 +88,11 @@ def _code(n: int) -> str:
 
 
 def diff_keys(
-    old: Sequence[str], new: Sequence[str], engine: Engine | None = None
+    old: Sequence[str], new: Sequence[str], engine: Engine | None = None, repeats: bool = False
 ) -> list[tuple[SegmentOp, int]]:
-    """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up."""
+    """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up; with
+    `repeats`, surplus deletions inside runs of a repeated key are moved next to insertions
+    that lack one (`diffdoc.repeats`), so an edited copy stands against a deleted copy."""
     codes: dict[str, str] = {}
 
     def encode(keys: Sequence[str]) -> str:
@@ -83,7 +107,8 @@ def diff_keys(
     a, b = encode(old), encode(new)
     if a == b:
         return [("equal", len(old))] if old else []
-    return (engine or ENGINE)(a, b)
+    ops = (engine or ENGINE)(a, b)
+    return pair_repeats(ops, a) if repeats else ops
 
 
 class TokenCodes:
@@ -215,7 +240,12 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
         return
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     a, b = codes.encode(old_tokens, new_tokens)
-    ops: list[tuple[SegmentOp, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
+    if a == b:
+        ops: list[tuple[SegmentOp, int]] = [("equal", len(old_tokens))]
+    else:
+        engine = ENGINE
+        space = codes.by_key.get(" ", " ")
+        ops = keep_words(engine(a, b), old_tokens, a, b, lambda x, y: engine(x, y, False), space)
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []
@@ -264,7 +294,7 @@ def _diff_runs(
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []
-    for op, count in diff_keys(old_keys, new_keys):
+    for op, count in diff_keys(old_keys, new_keys, repeats=True):
         if op == "delete":
             pending_old += old[i : i + count]
             i += count

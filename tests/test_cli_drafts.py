@@ -78,8 +78,9 @@ def test_history_of_a_paragraph(pact: Path) -> None:
     result = run(pact, "history", "pact", "--paragraph", "2")
     assert result.exit_code == 0
     assert "@v1 2020-01-01  ¶2" in result.output
-    assert "[-[shall][should]-]{+shall+}" in result.output
-    assert "and fairly+}" in result.output
+    # the option kept ("shall") stays unchanged; its brackets and the other option go
+    assert "Parties [-[-]shall[-][should]-] act" in result.output
+    assert "act [-[-]promptly[-]-]{+ and fairly+}." in result.output
     steps = json.loads(
         run(pact, "history", "pact@v1", "--paragraph", "3", "--format", "json").output
     )

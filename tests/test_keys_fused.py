@@ -15,10 +15,10 @@ _SPECIAL = (
     " \t\n\r\f\v\u2028\u2029\x1c\x1f\x85\u00ad\u200b\u200c\u200d\u2060\ufeff"
     "\u00a0\u1680\u2000\u2005\u200a\u202f\u205f\u3000"
     "\u2018\u2019\u201c\u201d\u00ab\u00bb\u300c\u2010\u2011\u2013\u2014\u2212\uff0d"
-    "aBé\u0301e-'\".,;Σς上"
+    "aBé\u0301e-'\".,;Σς上1¹"
 )
 texts = st.text(alphabet=st.sampled_from(_SPECIAL) | st.characters(), max_size=40)
-CONFIGS = [KeyConfig(*flags) for flags in itertools.product((True, False), repeat=3)]
+CONFIGS = [KeyConfig(*flags) for flags in itertools.product((True, False), repeat=4)]
 
 
 def by_rules(text: str, config: KeyConfig) -> str:

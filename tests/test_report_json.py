@@ -24,7 +24,13 @@ def test_contract_fields() -> None:
         "sha256": "ab" * 32,
         "paragraphs": ["A b c.", "Gone."],
     }
-    assert data["options"] == {"strict": False, "ignore_case": True, "ignore_punctuation": False}
+    assert data["options"] == {
+        "strict": False,
+        "ignore_case": True,
+        "ignore_punctuation": False,
+        "ignore_labels": False,
+        "ignore_footnote_refs": False,
+    }
     assert data["stats"] == {
         "equal": 0, "modify": 1, "insert": 0, "delete": 1, "move": 0, "split": 0, "merge": 0,
         "words_inserted": 1, "words_deleted": 2,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from diffdoc.segment import rough_words
+from diffdoc.segment import iter_rough_words, rough_words
 
 # Word similarity (Dice over word bags) needed to pair two paragraphs...
 PAIR_MIN = 0.5  # ...inside a gap, where position supports the pairing
@@ -20,6 +20,7 @@ SHINGLE = 3  # words per shingle in the move index
 COMMON_SHINGLE = 50  # shingles found in more old paragraphs than this are boilerplate
 CANDIDATES = 5  # old paragraphs scored per new paragraph when looking for moves
 CONTEST_MARGIN = 0.25  # bonus of a lone pair of step 3 competing with the moves of step 4
+LONG_KEY = 100_000  # characters: longer paragraphs' bags are counted without a word list
 
 Bag = Counter[str]
 
@@ -41,7 +42,14 @@ class Bags:
     def bag(self, side: int, index: int) -> Bag:
         bag = self.cache[side].get(index)
         if bag is None:
-            bag = self.cache[side][index] = Counter(self.word_list(side, index))
+            words = self.words[side].get(index)
+            key = self.keys[side][index]
+            if words is None and len(key) > LONG_KEY:
+                # counted word by word: a 50 MB paragraph's list of words alone takes 0.5 GB
+                bag = Counter(iter_rough_words(key.casefold()))
+            else:
+                bag = Counter(self.word_list(side, index))
+            self.cache[side][index] = bag
         return bag
 
 

@@ -97,6 +97,24 @@ def _comparison_options(func: F) -> F:
     return func
 
 
+def _reference_options(func: F) -> F:
+    """--ignore-labels and --ignore-footnote-refs, shared by `compare` and `report`."""
+    for option in reversed(
+        [
+            click.option(
+                "--ignore-labels", is_flag=True,
+                help="Paragraph labels that differ (1. and (a), Pp1 and none) are not changes.",
+            ),
+            click.option(
+                "--ignore-footnote-refs", is_flag=True,
+                help="Footnote reference numbers glued to words (actions13) are not changes.",
+            ),
+        ]
+    ):  # fmt: skip
+        func = option(func)
+    return func
+
+
 def _side_options(func: F) -> F:
     """--from for both sides, --from-old and --from-new for one, --label for the names."""
     for option in reversed(
@@ -156,6 +174,7 @@ def _old_and_new(files: tuple[Path, ...]) -> tuple[Path, Path]:
     help="Write the report here (a file is replaced atomically; - for stdout).",
 )  # fmt: skip
 @_comparison_options
+@_reference_options
 @click.option(
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="Colour the text report (auto: when writing to a terminal).",
@@ -191,6 +210,8 @@ def compare_command(
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
+    ignore_labels: bool,
+    ignore_footnote_refs: bool,
     color: str,
     stat: bool,
     context: int,
@@ -222,7 +243,11 @@ def compare_command(
     if output is not None:
         refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
-        strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+        strict=strict,
+        ignore_case=ignore_case,
+        ignore_punctuation=ignore_punctuation,
+        ignore_labels=ignore_labels,
+        ignore_footnote_refs=ignore_footnote_refs,
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
         formats = _formats(fmt, fmt_old, fmt_new)
@@ -263,6 +288,7 @@ def _exit_status(comparison: Comparison, metadata_counts: bool) -> int:
     show_default=True, help="html: the side-by-side page; docx: a Word redline.",
 )  # fmt: skip
 @_comparison_options
+@_reference_options
 @_side_options
 @click.option("--encoding", help="Input encoding (default: detected).")
 @max_size_option
@@ -277,6 +303,8 @@ def report_command(
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
+    ignore_labels: bool,
+    ignore_footnote_refs: bool,
     fmt: str | None,
     fmt_old: str | None,
     fmt_new: str | None,
@@ -297,7 +325,11 @@ def report_command(
         refuse_terminal(output)
     refuse_overwriting_inputs(output, old, new)
     options = CompareOptions(
-        strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+        strict=strict,
+        ignore_case=ignore_case,
+        ignore_punctuation=ignore_punctuation,
+        ignore_labels=ignore_labels,
+        ignore_footnote_refs=ignore_footnote_refs,
     )
     pair = read_pair(
         old, new, _formats(fmt, fmt_old, fmt_new), encoding, corpus_dir, max_size, labels

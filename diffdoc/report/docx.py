@@ -31,7 +31,7 @@ from docx.shared import Pt
 from diffdoc.models import BlockKind, Comparison, Document
 from diffdoc.report.redline import Paragraph, plan
 from diffdoc.report.revisions import Revisions
-from diffdoc.report.text import label, summary
+from diffdoc.report.text import label, option_flags, summary
 
 DEFAULT_AUTHOR = "diffdoc"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -221,6 +221,11 @@ def _header(document: Any, comparison: Comparison, author: str, when: dt.datetim
         (f"Old: {_version(comparison.old)}", False),
         (f"New: {_version(comparison.new)}", False),
         (f"Changes: {summary(comparison)}", False),
+        *(
+            [(f"Compared with {option_flags(comparison)}", False)]
+            if option_flags(comparison)
+            else []
+        ),
         (
             f"Tracked changes by {author}, {when:%Y-%m-%d %H:%M} UTC. Accept all gives the new "
             "text; reject all gives the old.",

@@ -22,6 +22,7 @@ from diffdoc.report.excerpt import change_excerpt
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
 from diffdoc.report.page import content_security_policy, environment, shorten
+from diffdoc.report.text import option_flags, word_unit
 
 COUNTED_OPS: tuple[BlockOp, ...] = ("modify", "insert", "delete", "move", "split", "merge")
 EXCERPT = 96  # characters of a row's changes shown in the list of changes
@@ -113,6 +114,7 @@ class Page:
     unchanged: int
     words_inserted: int
     words_deleted: int
+    unit: str  # what the word counts count: "word" or (Chinese, Japanese) "character"
     unchanged_share: str
     options: str
     change_total: int
@@ -236,17 +238,7 @@ def _navigation(items: Sequence[Item], section_anchors: dict[str, str]) -> tuple
 
 
 def _options(comparison: Comparison) -> str:
-    options = comparison.options
-    chosen = [
-        name
-        for name, on in (
-            ("--strict", options.strict),
-            ("--ignore-case", options.ignore_case),
-            ("--ignore-punctuation", options.ignore_punctuation),
-        )
-        if on
-    ]
-    return " ".join(chosen) if chosen else "default (typographic variants are not changes)"
+    return option_flags(comparison) or "default (typographic variants are not changes)"
 
 
 def build_page(comparison: Comparison) -> Page:
@@ -263,6 +255,7 @@ def build_page(comparison: Comparison) -> Page:
         unchanged=stats.equal,
         words_inserted=stats.words_inserted,
         words_deleted=stats.words_deleted,
+        unit=word_unit(comparison, 1),
         unchanged_share=_percent(unchanged_share(comparison)),
         options=_options(comparison),
         change_total=builder.change_count,

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import Any
 
 from diffdoc.models import Block, BlockChange, Comparison, changes
-from diffdoc.report.text import label, metadata_lines, paragraph_range, summary
+from diffdoc.report.text import label, metadata_lines, option_flags, paragraph_range, summary
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
 # CriticMarkup delimiters need more than the escaped brace: a processor that ignores
@@ -142,6 +142,8 @@ def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
     old, new = escape(label(comparison.old)), escape(label(comparison.new))
     lines = [f"# Comparison of {old} and {new}", "", f"*{summary(comparison)}*", ""]
+    if option_flags(comparison):
+        lines += [f"Compared with `{option_flags(comparison)}`.", ""]
     metadata = metadata_lines(comparison)
     if metadata:
         lines += [f"- {escape(line)}" for line in metadata] + [""]

@@ -15,6 +15,7 @@ from typing import Any
 
 from diffdoc.brackets import outer_spans
 from diffdoc.models import BlockChange, Change, Comparison, Document, changes
+from diffdoc.segment import counts_characters
 
 RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 UNDERLINE, NO_UNDERLINE = "\x1b[4m", "\x1b[24m"  # leave the colour around them alone
@@ -43,6 +44,17 @@ def paragraph_range(indices: Sequence[int]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
+SAMPLE_BLOCKS = 50  # blocks of each side looked at to tell Chinese or Japanese text
+
+
+def word_unit(comparison: Comparison, count: int = 2) -> str:
+    """What the word counts count: "words", or "characters" where the text is Chinese or
+    Japanese (those scripts are compared character by character); singular for 1."""
+    blocks = comparison.new.blocks[:SAMPLE_BLOCKS] + comparison.old.blocks[:SAMPLE_BLOCKS]
+    unit = "character" if counts_characters(" ".join(b.text[:400] for b in blocks)) else "word"
+    return unit if count == 1 else unit + "s"
+
+
 def metadata_lines(comparison: Comparison) -> list[str]:
     """One line per metadata key that differs: `metadata modified_time: 2024-03-01 → 2024-03-04`."""
     return [
@@ -63,11 +75,26 @@ def summary(comparison: Comparison) -> str:
     if not parts:
         noun = "paragraph" if stats.equal == 1 else "paragraphs"
         return f"no wording differences ({stats.equal} {noun} equal)"
-    words = f"+{stats.words_inserted} −{stats.words_deleted} words"
+    words = f"+{stats.words_inserted} −{stats.words_deleted} {word_unit(comparison)}"
     marks = stats.punctuation_changed
     if marks:
         words += f"; {marks} punctuation mark{'s' if marks > 1 else ''} changed"
     return f"{', '.join(parts)}; {stats.equal} equal; {words}"
+
+
+OPTION_FLAGS = (
+    ("strict", "--strict"),
+    ("ignore_case", "--ignore-case"),
+    ("ignore_punctuation", "--ignore-punctuation"),
+    ("ignore_labels", "--ignore-labels"),
+    ("ignore_footnote_refs", "--ignore-footnote-refs"),
+)
+
+
+def option_flags(comparison: Comparison) -> str:
+    """The comparison's options as command-line flags ("" for the defaults)."""
+    options = comparison.options
+    return " ".join(flag for name, flag in OPTION_FLAGS if getattr(options, name))
 
 
 class _Paint:
@@ -190,6 +217,8 @@ def render(comparison: Comparison, **options: Any) -> str:
         paint(summary(comparison), BOLD),
         *metadata_lines(comparison),
     ]
+    if option_flags(comparison):
+        lines[3:3] = [f"compared with {option_flags(comparison)}"]
     if options.get("stat"):
         return "\n".join([*lines, *stat_lines(comparison)]) + "\n"
     lines.append("")
