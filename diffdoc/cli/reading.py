@@ -23,6 +23,7 @@ from diffdoc.cli.base import (
     max_size_option,
     read_pair,
     refuse_overwriting_inputs,
+    revisions_option,
     stdout_is_tty,
     write_output,
 )
@@ -56,15 +57,22 @@ from diffdoc.runtime.gcpause import paused_gc
     help="Input format (default: from the file's content and extension).",
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@revisions_option
 @max_size_option
 @corpus_option
 @library_errors
 def normalize(
-    file: Path, output: str, fmt: str | None, encoding: str | None, max_size: int, corpus_dir: Path
+    file: Path,
+    output: str,
+    fmt: str | None,
+    encoding: str | None,
+    revisions: str,
+    max_size: int,
+    corpus_dir: Path,
 ) -> None:
     """Read FILE (`-`: standard input; or a corpus reference, DOC@LABEL) and print its
     normalized form."""
-    document = load_document(file, fmt, encoding, corpus_dir, max_size)
+    document = load_document(file, fmt, encoding, corpus_dir, max_size, revisions)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     elif output == "plain":
@@ -107,6 +115,7 @@ def _comparison_options(func: F) -> F:
 )  # fmt: skip
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@revisions_option
 @max_size_option
 @author_option
 @corpus_option
@@ -122,6 +131,7 @@ def compare_command(
     color: str,
     fmt: str | None,
     encoding: str | None,
+    revisions: str,
     max_size: int,
     author: str,
     corpus_dir: Path,
@@ -144,7 +154,7 @@ def compare_command(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
-        pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
+        pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size, revisions)
         comparison = compare_documents(*pair, options)
         if output_format == "docx":
             write_redline(comparison, output, author)
@@ -175,6 +185,7 @@ def compare_command(
 @_comparison_options
 @click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
 @click.option("--encoding", help="Input encoding (default: detected).")
+@revisions_option
 @max_size_option
 @author_option
 @corpus_option
@@ -189,6 +200,7 @@ def report_command(
     ignore_punctuation: bool,
     fmt: str | None,
     encoding: str | None,
+    revisions: str,
     max_size: int,
     author: str,
     corpus_dir: Path,
@@ -206,7 +218,7 @@ def report_command(
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
-    pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size)
+    pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size, revisions)
     comparison = compare_documents(*pair, options)
     if report_format == "docx":
         written = write_redline(comparison, output, author)

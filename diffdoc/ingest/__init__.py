@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Literal
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
@@ -24,8 +25,9 @@ from diffdoc.models import Document, Source
 from diffdoc.paths import shown
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "normalized")
+REVISIONS: tuple[str, ...] = ("accept", "reject")  # a DOCX file's tracked changes
 
-__all__ = ["FORMATS", "MAX_INPUT_BYTES", "parse_bytes", "read_document", "read_input"]
+__all__ = ["FORMATS", "MAX_INPUT_BYTES", "REVISIONS", "parse_bytes", "read_document", "read_input"]
 
 
 def read_document(
@@ -34,12 +36,16 @@ def read_document(
     fmt: str | None = None,
     encoding: str | None = None,
     max_size: int = MAX_INPUT_BYTES,
+    revisions: str = "accept",
 ) -> Document:
     """Read and normalize the document at `path` (`-`: standard input), at most `max_size`
-    bytes (see diffdoc.ingest.limits)."""
+    bytes (see diffdoc.ingest.limits); a DOCX file's tracked changes accepted or rejected
+    (`revisions`)."""
     data = read_input(path, max_size)
     name = "<stdin>" if os.fspath(path) == STDIN else shown(path)
-    return parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
+    return parse_bytes(
+        data, name=name, fmt=fmt, encoding=encoding, max_size=max_size, revisions=revisions
+    )
 
 
 def parse_bytes(
@@ -49,11 +55,16 @@ def parse_bytes(
     fmt: str | None = None,
     encoding: str | None = None,
     max_size: int = MAX_INPUT_BYTES,
+    revisions: str = "accept",
 ) -> Document:
-    """Read and normalize a document given as bytes; `name` labels it and hints its format."""
+    """Read and normalize a document given as bytes; `name` labels it and hints its format.
+    `revisions`: "accept" (a DOCX file's current text) or "reject" (the text before its
+    tracked changes); other formats have none."""
+    if revisions not in REVISIONS:
+        raise ValueError(f"revisions must be one of {REVISIONS}, not {revisions!r}")
     name = shown(name)
     check_size(data, name, max_size)
-    return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding, revisions=revisions)
 
 
 def _with_text(document: Document, name: str) -> Document:
@@ -65,7 +76,9 @@ def _with_text(document: Document, name: str) -> Document:
     return document
 
 
-def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | None) -> Document:
+def _parse_bytes(
+    data: bytes, *, name: str, fmt: str | None, encoding: str | None, revisions: str = "accept"
+) -> Document:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(name, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if not data or data.isspace():  # as `not data.strip()`, without copying the data
@@ -84,7 +97,8 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
             return _with_text(read_pdf(data, name=name, source=source), name)
         from diffdoc.ingest.docx import read_docx
 
-        return _with_text(read_docx(data, name=name, source=source), name)
+        view: Literal["accept", "reject"] = "reject" if revisions == "reject" else "accept"
+        return _with_text(read_docx(data, name=name, source=source, revisions=view), name)
     if encoding is not None:
         text_codec(encoding, name=name)  # base64, rot13...: refused whatever the file
     if magic == "zip":
