@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx_samples import add_abstract, add_num, numbered, saved
 
 from diffdoc.compare import compare
@@ -80,7 +81,7 @@ def test_style_based_numbering_through_styles_and_their_base() -> None:
     style based on it inherits it; numId 0 on a paragraph switches it off; a numbering
     instance shared by two styles counts on."""
     document = docx.Document()
-    custom = document.styles.add_style("Operative", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    custom = document.styles.add_style("Operative", WD_STYLE_TYPE.PARAGRAPH)
     custom.base_style = document.styles["List Number"]
     document.add_paragraph("Preamble, not numbered.")
     document.add_paragraph("Decides to act.", style="List Number")
