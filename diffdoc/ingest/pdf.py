@@ -72,13 +72,14 @@ def _joined(lines: Sequence[Line], words: object) -> str:
 def hyphen_evidence(lines: Sequence[Line]) -> Counter[str]:
     """The document's words for `drops_hyphen`, not counting the halves of words split at
     line ends: a typesetter that breaks "con-tributing" and "con-cern" has not written
-    "con" twice. Each split head counts once, as `drops_hyphen` expects."""
+    "con" twice. Each split head and tail counts once, as `drops_hyphen` expects."""
     words: Counter[str] = Counter()
     heads: set[str] = set()
     after_split = False
     for line in lines:
         found = _WORD.findall(line.text)
         if after_split and found:
+            heads.add(found[0].lower().split("-", 1)[0])
             found = found[1:]
         after_split = line.text.endswith(("-", SOFT_HYPHEN)) and bool(found)
         if after_split:
