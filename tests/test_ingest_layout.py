@@ -259,8 +259,11 @@ def test_page_edges_keep_headings_and_labels() -> None:
         # The head is a word of the text and the tail no suffix: as plausible a compound.
         (["a renewed and action-", "oriented plan; urgent action"], "a renewed and action-o"),
         (["urgent action and develop-", "ment"], "urgent action and development"),
-        # An uppercase or numeric continuation is never joined to the head.
-        (["the COVID-", "19 pandemic"], "the COVID- 19 pandemic"),
+        # An uppercase or numeric continuation keeps the hyphen, with no space...
+        (["the COVID-", "19 pandemic"], "the COVID-19 pandemic"),
+        (["the Indo-", "Pacific region"], "the Indo-Pacific region"),
+        # ...unless the document writes the word joined elsewhere.
+        (["the IPM-", "DA programme; the IPMDA"], "the IPMDA programme; the IPMDA"),
     ],
 )
 def test_line_end_hyphen_rule(lines: list[str], expected: str) -> None:

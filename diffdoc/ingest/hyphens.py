@@ -2,7 +2,9 @@
 
 The rule for "head-" at a line end followed by "tail" on the next line, in this order:
 
-1. the next line starts in uppercase or with no letter: keep the hyphen ("COVID-" / "19");
+1. the next line starts in uppercase or with a digit: keep the hyphen, with no space
+   ("COVID-" / "19", "Indo-" / "Pacific"), unless the document writes the word joined
+   elsewhere ("IPM-" / "DA": "IPMDA");
 2. the document spells the compound with its hyphen elsewhere ("action-oriented"): keep;
 3. the document spells the joined word elsewhere ("development", "Indo-Pacific" for
    "In-" / "do-Pacific"): drop;
@@ -113,8 +115,6 @@ def document_words(lines: Sequence[str]) -> Counter[str]:
 def drops_hyphen(head: str, line: str, words: Counter[str] | None) -> bool:
     """Whether "head-" at a line end and `line` (the next line, stripped) make one word
     without the hyphen (the rule in the module docstring)."""
-    if not line[:1].islower():
-        return False
     match = _WORD.match(line)
     # The compound as the document would spell it: the tail is the next word up to any
     # hyphen of its own ("inter-" / "governmental-led": "intergovernmental").
@@ -122,6 +122,9 @@ def drops_hyphen(head: str, line: str, words: Counter[str] | None) -> bool:
     head_lower, tail_lower = head.lower(), tail.lower()
     if words is None:
         words = Counter()
+    if not line[:1].islower():  # "COVID-" / "19": only the joined word elsewhere drops it
+        joined = words[head_lower + tail_lower] > 0
+        return bool(tail) and joined and not words[f"{head_lower}-{tail_lower}"]
     if words[f"{head_lower}-{tail_lower}"] > 0:
         return False
     if words[head_lower + tail_lower] > 0:
@@ -161,7 +164,7 @@ def join_lines(lines: Sequence[str], words: Counter[str] | None = None) -> str:
         if not line:
             continue  # joining an empty line changes nothing
         head = _hyphenated_word(pieces)
-        if head is not None and line[:1].islower():
+        if head is not None and line[:1].isalnum():
             if drops_hyphen(head, line, words):
                 pieces[-1] = pieces[-1][:-1]  # drop the hyphen
         elif pieces and not joins_without_space(pieces[-1][-1], line[0]):

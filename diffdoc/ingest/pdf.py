@@ -20,6 +20,7 @@ from diffdoc.ingest.pdf_layout import (
     body_size,
     drop_furniture,
     in_reading_order,
+    left_edges,
     line_spacing,
     note_text,
     right_margins,
@@ -122,10 +123,18 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
     words = hyphen_evidence(body)
     spacing = line_spacing(body)
     margins = right_margins([line for line in body if line.size == size])
+    edges = left_edges([line for line in body if line.size == size])
     paragraph: list[Line] = []
     for line in body:
         if paragraph and starts_paragraph(
-            paragraph[-1], line, size, spacing, margins, _own_spacing(paragraph)
+            paragraph[-1],
+            line,
+            size,
+            spacing,
+            margins,
+            _own_spacing(paragraph),
+            edges,
+            above_first=len(paragraph) == 1,
         ):
             drafts.append(_draft(paragraph, size, words, _page_start(paragraph, drafts)))
             paragraph = []
