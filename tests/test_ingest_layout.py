@@ -242,6 +242,16 @@ def test_page_edges_of_form_fed_pages_are_dropped() -> None:
     ]
 
 
+def test_page_edges_when_the_form_feed_starts_the_next_page_line() -> None:
+    """pdftotext writes the form feed before the next page's first line ("\fA/RES/99/1"):
+    that running header is the page's top line, dropped as the others."""
+    glued = PAGED.replace("\f\n", "\f")
+    assert "\fA/RES/99/1" in glued
+    assert parse_bytes(glued.encode(), name="pdftotext.txt").texts == (
+        parse_bytes(PAGED.encode(), name="real.txt").texts
+    )
+
+
 def test_page_edges_keep_headings_and_labels() -> None:
     lines = ["Article 1", "Some text here", "\f", "Article 2", "More text here", "\f", "Article 3"]
     assert remove_page_furniture(lines) == [*lines[:2], "", *lines[3:5], "", lines[6]]
