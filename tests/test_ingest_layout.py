@@ -305,3 +305,24 @@ def test_reading_raw_text_twice_gives_the_same_paragraphs(
     raw = "\n\n".join(textwrap.fill(p, width=width) if width else p for p in paragraphs_)
     once = read_text(raw).texts
     assert read_text("\n\n".join(once)).texts == once
+
+
+def test_hyphens_an_extractor_dropped_are_given_back_in_form_fed_text() -> None:
+    """pdftotext joins "capacity-" / "building" as "capacitybuilding": in a text with form
+    feeds, a joined word whose compound the text writes at least twice as often gets its
+    hyphen back; an author's own spelling beside a rarer compound stays."""
+    page = (
+        "Capacity-building is a priority. Capacity-building shall be country-driven.\n\n"
+        "Support for capacitybuilding and for pre2020 action before the pre-2020 review "
+        "and the pre-2020 period.\n\n"
+        "Cooperation, cooperation and cooperation, not co-operation.\n"
+    )
+    paged = page + "\f" + "Second page.\n"
+    texts = parse_bytes(paged.encode(), name="pdftotext.txt").texts
+    assert texts[1] == (
+        "Support for capacity-building and for pre-2020 action before the pre-2020 review "
+        "and the pre-2020 period."
+    )
+    assert texts[2] == "Cooperation, cooperation and cooperation, not co-operation."
+    unpaged = parse_bytes(page.encode(), name="typed.txt").texts
+    assert unpaged[1].startswith("Support for capacitybuilding and for pre2020 action")

@@ -202,3 +202,50 @@ def close_split_hyphens(text: str) -> str:
     """Rejoin a compound that an extractor split after its hyphen ("action- oriented")."""
     # A one-character test first: most paragraphs hold no hyphen at all.
     return _SPLIT_HYPHEN.sub("-", text) if "-" in text and "- " in text else text
+
+
+# An extractor's line-end join that took the hyphen with it: "capacity-" / "building" read
+# as "capacitybuilding". A hyphenated compound must be this many times as frequent as the
+# joined spelling before the joined one is taken for the extractor's.
+_RESTORE_RATIO = 2
+
+
+def restore_extractor_hyphens(lines: Sequence[str]) -> list[str]:
+    """Give back the hyphens an extractor (pdftotext) dropped when it joined a word broken
+    at a line end, in a text that marks its pages with form feeds (a PDF's text layer).
+
+    A joined word ("capacitybuilding", "pre2020") becomes the compound the text writes with
+    its hyphens ("capacity-building", "pre-2020") when the compound is at least twice as
+    frequent there: an author's own "cooperation" beside a rarer "co-operation" stays.
+    """
+    compounds: Counter[str] = Counter()
+    for line in lines:
+        if "-" in line:
+            compounds.update(w.lower() for w in _WORD.findall(line) if "-" in w)
+    if not compounds:
+        return list(lines)
+    spelled: dict[str, str] = {}
+    for compound, _ in compounds.most_common():
+        spelled.setdefault(compound.replace("-", ""), compound)
+    joined: Counter[str] = Counter()
+    for line in lines:
+        joined.update(w for word in _WORD.findall(line) if (w := word.lower()) in spelled)
+    wanted = {
+        key: compound
+        for key, compound in spelled.items()
+        if joined[key] and compounds[compound] >= _RESTORE_RATIO * joined[key]
+    }
+    if not wanted:
+        return list(lines)
+
+    def hyphenate(match: re.Match[str]) -> str:
+        word = match.group(0)
+        compound = wanted.get(word.lower())
+        if compound is None or len(compound) - compound.count("-") != len(word):
+            return word  # (a lowercase form of another length: "İ" is two characters)
+        out, letters = [], iter(word)
+        for char in compound:
+            out.append("-" if char == "-" else next(letters))
+        return "".join(out)
+
+    return [_WORD.sub(hyphenate, line) if line.strip() else line for line in lines]

@@ -37,6 +37,7 @@ from diffdoc.ingest.hyphens import (
     document_words,
     drops_hyphen,
     join_lines,
+    restore_extractor_hyphens,
 )
 from diffdoc.ingest.structure import Draft
 from diffdoc.ingest.wrap import (
@@ -122,6 +123,8 @@ def rebuild(lines: Sequence[str]) -> list[Draft]:
     A paragraph after a soft break (a page break, or none but line lengths) says so
     (`Draft.soft_break`), so that a sentence cut there can be joined again.
     """
+    if any("\f" in line for line in lines):  # a PDF's text layer, from an extractor
+        lines = restore_extractor_hyphens(lines)
     furniture = remove_page_furniture(lines)
     layout = extract_footnotes(lines, furniture)
     wrap = estimate_wrap(layout.lines)
