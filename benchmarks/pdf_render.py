@@ -7,7 +7,8 @@ Helvetica 10 pt, ragged right, no indents, space between paragraphs, "Page N" at
 Layout "columns" (for checking the reader on a layout its rules were not tuned on): A4 in
 two columns, Times 9.5 pt justified and hyphenated (US patterns), small first-line indents
 and a little space between paragraphs, a centred running title, "- N -" page numbers and a
-"25-16680 (E)" job number with its "*2516680*" barcode.
+"25-16680 (E)" job number with its "*2516680*" barcode. (Breaking at a word's own hyphens is
+off there: reportlab then printed "high-" / "-level", a hyphen on both lines.)
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def _styles(layout: str) -> dict[str, ParagraphStyle]:
     elif layout == "columns":
         body = ParagraphStyle(
             "body", fontName="Times-Roman", fontSize=9.5, leading=11.5, alignment=TA_JUSTIFY,
-            firstLineIndent=10, spaceBefore=3, hyphenationLang="en_US", embeddedHyphenation=1,
+            firstLineIndent=10, spaceBefore=3, hyphenationLang="en_US", embeddedHyphenation=0,
             uriWasteReduce=0.3,
         )  # fmt: skip
         bold = "Times-Bold"

@@ -12,12 +12,14 @@ The rule for "head-" at a line end followed by "tail" on the next line, in this 
    "co-", "ex-" and "all-" start plain words as often ("co-ercive", "ex-ample"), so they
    keep it only when the tail is a word the document uses elsewhere ("co-" / "operation");
 5. the tail is a word that ends compounds ("results-" / "based", "country-" / "led"), or
-   has a hyphen of its own after a head and a tail part of four letters or more
-   ("private-" / "sector-led"; not "so-" / "cio-economic"): keep;
-6. both halves are words the document uses elsewhere and the tail is no common suffix
-   ("action" / "oriented", but not "settle" / "ment"): keep, a compound is as plausible;
-   a head that is a word with a tail that is not ("in-" / "formation", "of-" / "fer",
-   "under-" / "pin") is a word a hyphenator broke;
+   has a hyphen of its own after a head of four letters or more and a tail part of four
+   or one the document uses ("private-" / "sector-led", "ready-" / "for-transfer"; not
+   "so-" / "cio-economic"): keep;
+6. the head is a word the document uses elsewhere, the tail is no common suffix, and the
+   tail is a word used elsewhere too or the head is six letters or longer ("action-" /
+   "oriented", "capacity-" / "constrained"; not "settle-" / "ment"): keep, a compound is as
+   plausible; a short head that is a word with a tail that is not ("in-" / "formation",
+   "of-" / "fer", "under-" / "pin") is a word a hyphenator broke;
 7. otherwise, when both halves are letters in lowercase (the head may start with a
    capital), the line end split one word ("establish-" / "ment"): drop; anything else keeps
    its hyphen.
@@ -83,6 +85,8 @@ _SUFFIXES = frozenset(
         "ally",
         "ly",
         "ed",
+        "ted",
+        "ting",
         "ered",
         "ated",
         "ating",
@@ -141,9 +145,10 @@ def drops_hyphen(head: str, line: str, words: Counter[str] | None) -> bool:
         return not tail_elsewhere
     if len(head) >= 3 and tail_lower in _COMPOUND_TAILS:
         return False
-    if full_tail != tail_lower and len(head) >= 4 and len(tail) >= 4:
+    if full_tail != tail_lower and len(head) >= 4 and (len(tail) >= 4 or tail_elsewhere):
         return False
-    if words[head_lower] > 1 and tail_elsewhere and tail_lower not in _SUFFIXES:
+    head_elsewhere = words[head_lower] > 1
+    if head_elsewhere and tail_lower not in _SUFFIXES and (tail_elsewhere or len(head) >= 6):
         return False
     # A capital may open the word ("Octo-" / "ber"), as long as the rest is in lowercase.
     return head.isalpha() and head[1:].islower() and tail.isalpha() and tail.islower()

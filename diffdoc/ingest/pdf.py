@@ -117,7 +117,7 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
     title = title_lines([line for line in body if line.page == pages[0].number], size)
     drafts: list[Draft] = []
     if title:
-        drafts.append(Draft(" ".join(line.text for line in title), "title"))
+        drafts.append(Draft(_title_text(title), "title"))
         chosen = {id(line) for line in title}
         body = [line for line in body if id(line) not in chosen]
     words = hyphen_evidence(body)
@@ -145,6 +145,18 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         number, texts = note_text(note)
         drafts.append(Draft(join_lines(texts, words), "footnote", "", number))
     return drafts
+
+
+def _title_text(lines: Sequence[Line]) -> str:
+    """The title's lines as one text: typesetters do not hyphenate titles, so a hyphen at a
+    line end is the title's own ("twenty-" / "first session") and joins with no space."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and line.text[:1].isalnum():
+            text += line.text
+        else:
+            text = f"{text} {line.text}" if text else line.text
+    return text
 
 
 def _own_spacing(paragraph: Sequence[Line]) -> float | None:
