@@ -29,7 +29,7 @@ from diffdoc.ingest.pdf_layout import (
     title_lines,
 )
 from diffdoc.ingest.pdf_lines import SOFT_HYPHEN, Line, Page, read_page
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import GEOMETRY_RULES, Draft, assemble
 from diffdoc.models import Document, Source
 
 
@@ -125,6 +125,7 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
     margins = right_margins([line for line in body if line.size == size])
     edges = left_edges([line for line in body if line.size == size])
     paragraph: list[Line] = []
+    soft = False  # the geometry decides every break (see structure.GEOMETRY_RULES)
     for line in body:
         if paragraph and starts_paragraph(
             paragraph[-1],
@@ -136,11 +137,11 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
             edges,
             above_first=len(paragraph) == 1,
         ):
-            drafts.append(_draft(paragraph, size, words, _page_start(paragraph, drafts)))
+            drafts.append(_draft(paragraph, size, words, soft))
             paragraph = []
         paragraph.append(line)
     if paragraph:
-        drafts.append(_draft(paragraph, size, words, False))
+        drafts.append(_draft(paragraph, size, words, soft))
     for note in notes:
         number, texts = note_text(note)
         drafts.append(Draft(join_lines(texts, words), "footnote", "", number))
@@ -169,11 +170,7 @@ def _own_spacing(paragraph: Sequence[Line]) -> float | None:
     return above.baseline - below.baseline
 
 
-def _page_start(paragraph: Sequence[Line], drafts: Sequence[Draft]) -> bool:
-    """Never soft: the geometry has decided the break."""
-    return False
-
-
 def read_pdf(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a PDF's text layer into a Document."""
-    return assemble(layout_drafts(read_pages(data, name=name)), source=source)
+    drafts = layout_drafts(read_pages(data, name=name))
+    return assemble(drafts, source=source, rules=GEOMETRY_RULES)

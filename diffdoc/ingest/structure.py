@@ -451,6 +451,30 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def join_geometry_cuts(drafts: list[Draft]) -> list[Draft]:
+    """`join_page_cuts` for readers whose breaks the page's geometry decided (PDF): the
+    second half must also go on in lowercase (after any opening brackets), as a sentence
+    the geometry cut does ("...developing country Parties should" / "undertake ..."); a
+    sentence after a heading-like line is the geometry's new paragraph."""
+    out: list[Draft] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and draft.text.lstrip("[( ")[:1].islower()
+            and _is_cut(previous, draft)
+        ):
+            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
+        else:
+            out.append(draft)
+    return out
+
+
+GEOMETRY_RULES: tuple[Rule, ...] = tuple(
+    join_geometry_cuts if rule is join_page_cuts else rule for rule in RULES
+)
+
+
 def apply_rules(drafts: list[Draft], rules: tuple[Rule, ...] = RULES) -> list[Draft]:
     """Run the structure rules in order."""
     for rule in rules:
@@ -463,12 +487,13 @@ def assemble(
     *,
     metadata: Mapping[str, str] | None = None,
     source: Source | None = None,
+    rules: tuple[Rule, ...] = RULES,
 ) -> Document:
     """Apply the rules and build the Document: kinds, sections, labels and keys."""
     metadata = dict(metadata or {})
     blocks: list[Block] = []
     section: str | None = None
-    for draft in apply_rules([d for d in drafts if d.text.strip()]):
+    for draft in apply_rules([d for d in drafts if d.text.strip()], rules):
         text = draft.text.strip()
         kind: BlockKind = draft.kind or "paragraph"
         label = draft.label
