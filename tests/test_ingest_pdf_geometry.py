@@ -13,7 +13,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from diffdoc.ingest import parse_bytes
-from diffdoc.ingest.structure import Draft, join_geometry_cuts
+from diffdoc.ingest.pdf import join_geometry_cuts
+from diffdoc.ingest.structure import Draft
 
 FONT, SIZE, LEFT, WIDTH = "Times-Roman", 11, 72.0, 440.0
 

@@ -29,7 +29,7 @@ from diffdoc.ingest.pdf_layout import (
     title_lines,
 )
 from diffdoc.ingest.pdf_lines import SOFT_HYPHEN, Line, Page, read_page
-from diffdoc.ingest.structure import GEOMETRY_RULES, Draft, assemble
+from diffdoc.ingest.structure import RULES, Draft, Rule, assemble, is_cut, join_page_cuts, join_text
 from diffdoc.models import Document, Source
 
 
@@ -125,7 +125,7 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
     margins = right_margins([line for line in body if line.size == size])
     edges = left_edges([line for line in body if line.size == size])
     paragraph: list[Line] = []
-    soft = False  # the geometry decides every break (see structure.GEOMETRY_RULES)
+    soft = False  # the geometry decides every break (see GEOMETRY_RULES)
     for line in body:
         if paragraph and starts_paragraph(
             paragraph[-1],
@@ -168,6 +168,30 @@ def _own_spacing(paragraph: Sequence[Line]) -> float | None:
     if above.page != below.page or above.column != below.column:
         return None
     return above.baseline - below.baseline
+
+
+def join_geometry_cuts(drafts: list[Draft]) -> list[Draft]:
+    """`join_page_cuts` for readers whose breaks the page's geometry decided (PDF): the
+    second half must also go on in lowercase (after any opening brackets), as a sentence
+    the geometry cut does ("...developing country Parties should" / "undertake ..."); a
+    sentence after a heading-like line is the geometry's new paragraph."""
+    out: list[Draft] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and draft.text.lstrip("[( ")[:1].islower()
+            and is_cut(previous, draft)
+        ):
+            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
+        else:
+            out.append(draft)
+    return out
+
+
+GEOMETRY_RULES: tuple[Rule, ...] = tuple(
+    join_geometry_cuts if rule is join_page_cuts else rule for rule in RULES
+)
 
 
 def read_pdf(data: bytes, *, name: str, source: Source | None = None) -> Document:

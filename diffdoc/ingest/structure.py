@@ -307,12 +307,12 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         previous = out[-1] if out else None
-        # _is_cut asks for two paragraphs of undecided kind: test that first, inline
+        # is_cut asks for two paragraphs of undecided kind: test that first, inline
         if (
             previous is not None
             and previous.kind is None
             and draft.kind is None
-            and _is_cut(previous, draft)
+            and is_cut(previous, draft)
         ):
             out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
         else:
@@ -324,7 +324,7 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
 _LIST_ITEM_END = re.compile(r"[,;]\s*(?:and|or)$")
 
 
-def _is_cut(first: Draft, second: Draft) -> bool:
+def is_cut(first: Draft, second: Draft) -> bool:
     if first.kind is not None or second.kind is not None or ends_sentence(first.text):
         return False
     head, tail = first.text.rstrip(), second.text.strip()
@@ -448,30 +448,6 @@ RULES: tuple[Rule, ...] = (
     mark_closing,
     mark_title,
     mark_list_items,
-)
-
-
-def join_geometry_cuts(drafts: list[Draft]) -> list[Draft]:
-    """`join_page_cuts` for readers whose breaks the page's geometry decided (PDF): the
-    second half must also go on in lowercase (after any opening brackets), as a sentence
-    the geometry cut does ("...developing country Parties should" / "undertake ..."); a
-    sentence after a heading-like line is the geometry's new paragraph."""
-    out: list[Draft] = []
-    for draft in drafts:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and draft.text.lstrip("[( ")[:1].islower()
-            and _is_cut(previous, draft)
-        ):
-            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
-        else:
-            out.append(draft)
-    return out
-
-
-GEOMETRY_RULES: tuple[Rule, ...] = tuple(
-    join_geometry_cuts if rule is join_page_cuts else rule for rule in RULES
 )
 
 
