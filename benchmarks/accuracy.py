@@ -32,7 +32,7 @@ from edits import (
 )
 
 from diffdoc.compare import compare
-from diffdoc.ingest.structure import find_label
+from diffdoc.ingest.wording import find_label
 from diffdoc.models import PARAGRAPH_SEPARATOR, Block, Document, Segment
 from diffdoc.normalize import DEFAULT_KEY, comparison_key
 from diffdoc.report import render

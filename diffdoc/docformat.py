@@ -90,6 +90,10 @@ def dumps(doc: Document) -> str:
             head += f" | section: {_quote(block.section, attribute=True)}"
         if block.label is not None:
             head += f" | label: {_quote(block.label, attribute=True)}"
+        if block.level is not None:
+            head += f" | level: {block.level}"
+        if block.run_in is not None:
+            head += f" | run-in: {block.run_in}"
         if block.key != comparison_key(block.text):
             head += f" | key: {_quote(block.key, attribute=True)}"
         lines += ["", head, _quote(block.text)]
@@ -108,7 +112,7 @@ def _parse_block(head: str, text: str, *, name: str, line: int) -> Block:
     if kind not in BLOCK_KINDS:
         raise InputError(name, f"line {line}: unknown block kind {kind!r}")
     attributes = dict(_split_attribute(part, name=name, line=line) for part in parts)
-    unknown = set(attributes) - {"section", "label", "key"}
+    unknown = set(attributes) - {"section", "label", "key", "level", "run-in"}
     if unknown:
         raise InputError(name, f"line {line}: unknown block attribute {sorted(unknown)[0]!r}")
     body = _unquote(text, name=name, line=line + 1)
@@ -118,7 +122,27 @@ def _parse_block(head: str, text: str, *, name: str, line: int) -> Block:
         key=attributes.get("key", comparison_key(body)),
         section=attributes.get("section"),
         label=attributes.get("label"),
+        level=_level(attributes.get("level"), name=name, line=line),
+        run_in=_run_in(attributes.get("run-in"), body, name=name, line=line),
     )
+
+
+def _run_in(value: str | None, text: str, *, name: str, line: int) -> int | None:
+    """The length of a run-in head: a number of characters inside the text."""
+    if value is None:
+        return None
+    if not value.isdigit() or not 0 < int(value) < len(text):
+        raise InputError(name, f"line {line}: a run-in head is 1 to {len(text) - 1} characters")
+    return int(value)
+
+
+def _level(value: str | None, *, name: str, line: int) -> int | None:
+    """A heading's level, 1 to 6 (absent in files written before levels were kept)."""
+    if value is None:
+        return None
+    if value not in ("1", "2", "3", "4", "5", "6"):
+        raise InputError(name, f"line {line}: a heading level is 1 to 6, not {value!r}")
+    return int(value)
 
 
 def _split_quoted(head: str, *, name: str, line: int) -> list[str]:

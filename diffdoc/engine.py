@@ -148,7 +148,9 @@ class Engine:
                         n_workers=self.workers,
                         threads_per_worker=1,
                         processes=True,
-                        dashboard_address=None,
+                        # Any free port: None means distributed's default :8787, and a second
+                        # cluster on the machine (another user, another run) would clash there.
+                        dashboard_address=":0",
                     )
                 )
                 client = stack.enter_context(client_type(cluster))

@@ -45,6 +45,10 @@ class Block:
     key: str
     section: str | None = None
     label: str | None = None
+    level: int | None = None  # a title's or heading's level in the source (1-6), when it says
+    # A bold run-in head opening the paragraph (`**Climate.** We agree ...`): its length in
+    # characters of `text`, when the source marks one.
+    run_in: int | None = None
 
 
 @dataclass(frozen=True)
@@ -199,3 +203,28 @@ class Comparison:
     options: CompareOptions
     blocks: tuple[BlockChange, ...]
     stats: Stats
+
+    @property
+    def metadata_changes(self) -> tuple[MetadataChange, ...]:
+        """The metadata keys whose value differs between the versions (front matter, an HTML
+        title, DOCX properties, what a corpus records), old keys first, in their order."""
+        return metadata_changes(self.old.metadata, self.new.metadata)
+
+
+@dataclass(frozen=True)
+class MetadataChange:
+    """One metadata key changed, added (`old` None) or removed (`new` None)."""
+
+    key: str
+    old: str | None
+    new: str | None
+
+
+def metadata_changes(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[MetadataChange, ...]:
+    """What differs between two metadata mappings, old keys first, then keys only in `new`."""
+    keys = list(old) + [key for key in new if key not in old]
+    return tuple(
+        MetadataChange(key, old.get(key), new.get(key))
+        for key in keys
+        if old.get(key) != new.get(key)
+    )

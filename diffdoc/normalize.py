@@ -8,52 +8,65 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from diffdoc.models import CompareOptions
 
 Rule = Callable[[str], str]
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",  # LEFT SINGLE QUOTATION MARK
-        "\u2019": "'",  # RIGHT SINGLE QUOTATION MARK
-        "\u201a": "'",  # SINGLE LOW-9
-        "\u201b": "'",  # SINGLE HIGH-REVERSED-9
-        "\u2032": "'",  # PRIME
-        "\u02bc": "'",  # MODIFIER LETTER APOSTROPHE
-        "\u201c": '"',  # LEFT DOUBLE QUOTATION MARK
-        "\u201d": '"',  # RIGHT DOUBLE QUOTATION MARK
-        "\u201e": '"',  # DOUBLE LOW-9
-        "\u201f": '"',  # DOUBLE HIGH-REVERSED-9
-        "\u2033": '"',  # DOUBLE PRIME
-        "\u00ab": '"',  # « (Russian and French quotes)
-        "\u00bb": '"',  # »
-        "\u300c": '"',  # 「
-        "\u300d": '"',  # 」
-    }
-)
-_DASHES = str.maketrans(
-    {
-        "\u2010": "-",  # HYPHEN
-        "\u2011": "-",  # NON-BREAKING HYPHEN
-        "\u2012": "-",  # FIGURE DASH
-        "\u2013": "-",  # EN DASH
-        "\u2014": "-",  # EM DASH
-        "\u2015": "-",  # HORIZONTAL BAR
-        "\u2212": "-",  # MINUS SIGN
-        "\ufe58": "-",  # SMALL EM DASH
-        "\ufe63": "-",  # SMALL HYPHEN-MINUS
-        "\uff0d": "-",  # FULLWIDTH HYPHEN-MINUS
-    }
+# One table per rule: each character the rule changes and what it becomes. The named rules
+# (regexes and translate tables) and the fused key below are all derived from these.
+QUOTE_CHARS: dict[str, str] = {
+    "\u2018": "'",  # LEFT SINGLE QUOTATION MARK
+    "\u2019": "'",  # RIGHT SINGLE QUOTATION MARK
+    "\u201a": "'",  # SINGLE LOW-9
+    "\u201b": "'",  # SINGLE HIGH-REVERSED-9
+    "\u2032": "'",  # PRIME
+    "\u02bc": "'",  # MODIFIER LETTER APOSTROPHE
+    "\u201c": '"',  # LEFT DOUBLE QUOTATION MARK
+    "\u201d": '"',  # RIGHT DOUBLE QUOTATION MARK
+    "\u201e": '"',  # DOUBLE LOW-9
+    "\u201f": '"',  # DOUBLE HIGH-REVERSED-9
+    "\u2033": '"',  # DOUBLE PRIME
+    "\u00ab": '"',  # « (Russian and French quotes)
+    "\u00bb": '"',  # »
+    "\u300c": '"',  # 「
+    "\u300d": '"',  # 」
+}
+DASH_CHARS: dict[str, str] = dict.fromkeys(
+    "\u2010"  # HYPHEN
+    "\u2011"  # NON-BREAKING HYPHEN
+    "\u2012"  # FIGURE DASH
+    "\u2013"  # EN DASH
+    "\u2014"  # EM DASH
+    "\u2015"  # HORIZONTAL BAR
+    "\u2212"  # MINUS SIGN
+    "\ufe58"  # SMALL EM DASH
+    "\ufe63"  # SMALL HYPHEN-MINUS
+    "\uff0d",  # FULLWIDTH HYPHEN-MINUS
+    "-",
 )
 # Characters that are invisible in print: soft hyphen, zero-width space/joiners, word joiner, BOM.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE_CHARS: dict[str, str] = dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", "")
 # Layout whitespace (spaces, tabs, line breaks) is never wording.
-_LAYOUT_SPACES = re.compile(r"[ \t\n\r\f\v\u2028\u2029\x1c-\x1f\x85]+")
+LAYOUT_CHARS: dict[str, str] = dict.fromkeys(" \t\n\r\f\v\u2028\u2029\x1c\x1d\x1e\x1f\x85", " ")
 # No-break, narrow, figure, thin and ideographic spaces are typographic variants of a space.
-_TYPOGRAPHIC_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+TYPOGRAPHIC_SPACE_CHARS: dict[str, str] = dict.fromkeys(
+    "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))), " "
+)
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex character class matching exactly `chars`."""
+    return "[" + "".join(map(re.escape, chars)) + "]"
+
+
+_QUOTES = str.maketrans(QUOTE_CHARS)
+_DASHES = str.maketrans(DASH_CHARS)
+_INVISIBLE = re.compile(_char_class(INVISIBLE_CHARS))
+_LAYOUT_SPACES = re.compile(_char_class(LAYOUT_CHARS) + "+")
+_TYPOGRAPHIC_SPACES = re.compile(_char_class(TYPOGRAPHIC_SPACE_CHARS))
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
@@ -129,36 +142,23 @@ class KeyConfig:
 DEFAULT_KEY = KeyConfig()
 
 
-# The whitespace and typography rules fused for speed: one translate (invisible characters
-# dropped, every kind of space made a plain space, quotes and dashes made ASCII), then runs
-# of spaces folded. Same keys as applying the named rules in order (tests/test_keys.py checks
-# with Hypothesis); a text that holds none of these characters is its own key.
-_LAYOUT_CHARS = " \t\n\r\f\v\u2028\u2029\x1c\x1d\x1e\x1f\x85"
-_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_TYPOGRAPHIC_SPACE_CHARS = "\u00a0\u1680\u202f\u205f\u3000" + "".join(
-    map(chr, range(0x2000, 0x200B))
-)
-_STRICT_TABLE: dict[int, str | None] = {
-    **{ord(c): " " for c in _LAYOUT_CHARS},
-    **{ord(c): None for c in _INVISIBLE_CHARS},
+# The whitespace and typography rules fused for speed: one pass replacing the characters of
+# the tables above (invisible characters dropped, every kind of space made a plain space,
+# quotes and dashes made ASCII), then runs of spaces folded. Same keys as applying the named
+# rules in order (tests/test_keys.py checks with Hypothesis); a text that holds none of these
+# characters is its own key. A regex substitution visits only the few characters to replace,
+# where str.translate would look up every character of the text.
+_STRICT_MAP: dict[str, str] = {**LAYOUT_CHARS, **INVISIBLE_CHARS}
+_TYPOGRAPHY_MAP: dict[str, str] = {
+    **_STRICT_MAP,
+    **TYPOGRAPHIC_SPACE_CHARS,
+    **QUOTE_CHARS,
+    **DASH_CHARS,
 }
-_TYPOGRAPHY_TABLE: dict[int, str | None] = {
-    **_STRICT_TABLE,
-    **{ord(c): " " for c in _TYPOGRAPHIC_SPACE_CHARS},
-    **_QUOTES,
-    **_DASHES,
-}
-_STRICT_CHANGES = re.compile(
-    "[" + re.escape("".join(map(chr, _STRICT_TABLE)).replace(" ", "")) + "]"
-)
-_TYPOGRAPHY_CHANGES = re.compile(
-    "[" + re.escape("".join(map(chr, _TYPOGRAPHY_TABLE)).replace(" ", "")) + "]"
-)
+# The plain space needs no replacing (only folding, below).
+_STRICT_CHANGES = re.compile(_char_class(c for c in _STRICT_MAP if c != " "))
+_TYPOGRAPHY_CHANGES = re.compile(_char_class(c for c in _TYPOGRAPHY_MAP if c != " "))
 _SPACE_RUN = re.compile(" {2,}")
-# The same tables by character, for replacing the few characters a paragraph holds: a regex
-# substitution visits only those, where str.translate looks up every character of the text.
-_STRICT_MAP = {chr(c): r or "" for c, r in _STRICT_TABLE.items()}
-_TYPOGRAPHY_MAP = {chr(c): r or "" for c, r in _TYPOGRAPHY_TABLE.items()}
 
 
 def _strict_char(match: re.Match[str]) -> str:

@@ -13,23 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-import diff_match_patch as pure_dmp
-
-try:  # the C++ build; where no wheel exists for the platform, the pure-Python package serves
-    import fast_diff_match_patch as fast_dmp
-except ImportError:  # pragma: no cover - depends on the platform
-    fast_dmp = None
+import fast_diff_match_patch as fast_dmp
 
 from diffdoc.errors import DiffdocError
-from diffdoc.models import Change, Segment
+from diffdoc.models import Change, Segment, SegmentOp
 from diffdoc.models import changes as models_changes
 from diffdoc.normalize import KeyConfig, comparison_key
 from diffdoc.segment import count_word_tokens, is_word, sentences, tokenize
 
-Op = Literal["equal", "insert", "delete"]
-Engine = Callable[[str, str], list[tuple[Op, int]]]
+# A diff engine: (op, length in code points) runs for two strings, semantically cleaned up.
+Engine = Callable[[str, str], list[tuple[SegmentOp, int]]]
 
 # Texts longer than this (characters, both sides together) are aligned by sentences first.
 LONG_TEXT = 20_000
@@ -48,27 +42,16 @@ class WordDiff:
     punctuation_changed: int = 0  # marks changed in changes that touch no word
 
 
-def fast_engine(a: str, b: str) -> list[tuple[Op, int]]:
+def fast_engine(a: str, b: str) -> list[tuple[SegmentOp, int]]:
     """Diff two strings with the C++ diff-match-patch; lengths in code points."""
-    assert fast_dmp is not None
     ops = fast_dmp.diff(a, b, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
     return [(_FAST_OPS[op], length) for op, length in ops]
 
 
-def pure_engine(a: str, b: str) -> list[tuple[Op, int]]:
-    """Diff two strings with the pure-Python diff-match-patch; lengths in code points."""
-    dmp = pure_dmp.diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
-    return [(_PURE_OPS[op], len(text)) for op, text in diffs]
-
-
-_FAST_OPS: dict[str, Op] = {"=": "equal", "+": "insert", "-": "delete"}
-_PURE_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
-
-# The C++ build gives identical results (tests/test_wordiff.py checks) and is much faster.
-ENGINE: Engine = pure_engine if fast_dmp is None else fast_engine
+_FAST_OPS: dict[str, SegmentOp] = {"=": "equal", "+": "insert", "-": "delete"}
+# The C++ build of diff-match-patch, a required dependency: the pure-Python package is only
+# the tests' reference (identical results: tests/test_wordiff.py). Tests may swap the engine.
+ENGINE: Engine = fast_engine
 
 
 def _code(n: int) -> str:
@@ -84,7 +67,7 @@ def _code(n: int) -> str:
 
 def diff_keys(
     old: Sequence[str], new: Sequence[str], engine: Engine | None = None
-) -> list[tuple[Op, int]]:
+) -> list[tuple[SegmentOp, int]]:
     """Diff two sequences of keys: (op, number of items) runs, semantically cleaned up."""
     codes: dict[str, str] = {}
 
@@ -232,7 +215,7 @@ def _diff_tokens(old: str, new: str, codes: TokenCodes, out: _Builder) -> None:
         return
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     a, b = codes.encode(old_tokens, new_tokens)
-    ops: list[tuple[Op, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
+    ops: list[tuple[SegmentOp, int]] = [("equal", len(old_tokens))] if a == b else ENGINE(a, b)
     i = j = 0
     pending_old: list[str] = []
     pending_new: list[str] = []

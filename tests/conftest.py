@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("DIFFDOC_SHARED", ROOT.parent / "shared"))
-TEXTS = SHARED / "texts"
-SEED = ROOT / "seeds" / "sco-2002-06-07-st-petersburg-declaration.en.md"
+from helpers.paths import SEED, TEXTS
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ def test_public_api_names_exist() -> None:
 def test_public_api_opens_the_bundled_corpus() -> None:
     corpus = diffdoc.Corpus.open(ROOT / "corpus")
     document = corpus.load(corpus.resolve("sco-declaration-2002"))
+    assert document.source is not None
     assert document.source.label == "sco-declaration-2002@v1"
     assert document.blocks[-1].text == "St. Petersburg, June 7, 2002"
     # What `add` recorded (date, language, series, note) travels with the loaded text.

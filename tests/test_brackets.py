@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from drafts_helpers import PARIS
+from helpers.drafts import PARIS
 from hypothesis import given
 from hypothesis import strategies as st
 

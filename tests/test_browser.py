@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEED
+from helpers.paths import ROOT, SEED
 from test_report_html import hostile_case
 
 from diffdoc.compare import compare_files
@@ -279,3 +279,103 @@ def test_current_change_is_marked_in_the_list_of_changes(watched: Watched, repor
     assert background != page.eval_on_selector(
         "#nav-change-1", "e => getComputedStyle(e).backgroundColor"
     )
+
+
+@pytest.fixture(scope="module")
+def long_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 120 KB real text with one word changed near its end: the change lies far below the
+    first screen, past hundreds of rows whose height the browser only guesses until they are
+    drawn (content-visibility: auto)."""
+    from helpers.paths import TEXTS
+
+    source = TEXTS / "paris-2015-11-06-adp-draft-agreement.okfn-md.en.txt"
+    if not source.exists():
+        pytest.skip(f"real texts not found at {TEXTS} (set DIFFDOC_SHARED to the shared folder)")
+    folder = tmp_path_factory.mktemp("long")
+    text = source.read_text(encoding="utf-8")
+    at = text.index(" Parties", int(len(text) * 0.85))
+    old, new = folder / "old.txt", folder / "new.txt"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text[:at] + " Governments" + text[at + len(" Parties") :], encoding="utf-8")
+    comparison = compare_files(old, new)
+    assert comparison.stats.modify == 1
+    path = folder / "report.html"
+    path.write_text(render(comparison, "html"), encoding="utf-8")
+    return path
+
+
+def _moved_by_a_second_jump(page: Any, selector: str) -> float:
+    """How far (px) the element moves when scrolled to again, now that the rows before it
+    are laid out: 0 when the first jump landed where it should."""
+    return float(
+        page.evaluate(
+            """(selector) => {
+                const row = document.querySelector(selector);
+                const before = row.getBoundingClientRect().top;
+                row.scrollIntoView({ block: "center" });
+                return Math.abs(row.getBoundingClientRect().top - before);
+            }""",
+            selector,
+        )
+    )
+
+
+@pytest.mark.parametrize("query", ["", "?view=inline"])
+@pytest.mark.parametrize("how", ["key", "button", "list"])
+@pytest.mark.parametrize("size", [(1280, 800), (1400, 900)])
+def test_the_first_jump_lands_on_the_change_in_a_long_report(
+    browser: Any, long_report: Path, query: str, how: str, size: tuple[int, int]
+) -> None:
+    watched = Watched(browser, viewport={"width": size[0], "height": size[1]})
+    try:
+        page = watched.open(long_report, query)
+        if how == "key":
+            page.keyboard.press("n")
+        elif how == "button":
+            page.click("#next-change")
+        else:
+            page.evaluate("document.querySelector('nav.changes details').open = true")
+            page.click("#nav-change-1 a")
+        page.wait_for_timeout(400)  # what a person sees after the jump has settled
+        assert page.inner_text("#change-position") == "Change 1 of 1"
+        # Where a second press would put it (it was hundreds of px off before).
+        assert _moved_by_a_second_jump(page, "#change-1") < 4
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+def test_evolution_page_fits_at_1400_px(browser: Any, tmp_path: Path) -> None:
+    """The versions table stays inside its column with long labels and notes, and the heat
+    map's paragraph labels wrap instead of being cut mid-word."""
+    from click.testing import CliRunner
+    from helpers.paths import TEXTS
+
+    from diffdoc.cli import main
+
+    names = sorted(TEXTS.glob("us-uk-2023-06-08-atlantic-declaration.wh-md.v*.en.txt"))
+    if len(names) < 3:
+        pytest.skip(f"real texts not found at {TEXTS} (set DIFFDOC_SHARED to the shared folder)")
+    out = tmp_path / "evolution.html"
+    result = CliRunner().invoke(main, ["history", *map(str, names), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    watched = Watched(browser, viewport={"width": 1400, "height": 900})
+    try:
+        page = watched.open(out)
+        widths = page.evaluate(
+            """() => {
+                const table = document.querySelector("table.versions");
+                return [table.getBoundingClientRect().right,
+                        document.querySelector("section").getBoundingClientRect().right,
+                        table.parentElement.scrollWidth, table.parentElement.clientWidth];
+            }"""
+        )
+        assert widths[0] <= widths[1] + 1 and widths[2] <= widths[3], widths
+        clipped = page.evaluate(
+            """() => [...document.querySelectorAll(".heat td.label")]
+                .filter(cell => cell.scrollWidth > cell.clientWidth + 1).length"""
+        )
+        assert clipped == 0
+        assert watched.errors == []
+    finally:
+        watched.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx_helpers import W, parts, views
+from helpers.docx_views import W, parts, views
 from lxml import etree
 
 from diffdoc.cli import main

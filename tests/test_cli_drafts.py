@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from drafts_helpers import PARIS, PARIS_LABELS
+from helpers.drafts import PARIS, PARIS_LABELS
 
 from diffdoc.cli import main
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from ingest_samples import make_pdf
+from helpers.samples import make_pdf
 
 from diffdoc import docformat
 from diffdoc.cli import main
@@ -27,7 +27,7 @@ def test_text_output_is_the_normalized_format_and_reads_back(
     code, out, _ = run(str(seed_path))
     assert code == 0
     assert out.startswith("%diffdoc-normalized 1\ntitle: DECLARATION BY THE HEADS")
-    assert "\n:: heading | section: III\nIII\n" in out
+    assert "\n:: heading | section: III | level: 3\nIII\n" in out
     assert docformat.loads(out) == read_document(seed_path)
     again = tmp_path / "seed.txt"
     again.write_text(out, encoding="utf-8")

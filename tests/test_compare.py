@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from compare_helpers import check_contract, document
+from helpers.compare import check_contract, document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compare_helpers import check_contract, document
+from helpers.compare import check_contract, document
 
 from diffdoc.align import align
 from diffdoc.compare import compare, unlabelled

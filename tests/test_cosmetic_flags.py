@@ -4,7 +4,7 @@ change afresh from its comparison keys gives (as the renderers did before)."""
 
 from __future__ import annotations
 
-from compare_helpers import document
+from helpers.compare import document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

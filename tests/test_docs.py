@@ -7,7 +7,7 @@ import re
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from helpers.paths import ROOT
 
 from diffdoc.cli import main
 

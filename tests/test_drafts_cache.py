@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from drafts_helpers import doc
+from helpers.drafts import doc
 
 import diffdoc
 from diffdoc.compare import compare

@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from drafts_helpers import doc, paris_lineage
+from helpers.drafts import doc, paris_lineage
 
 from diffdoc.compare import compare
 from diffdoc.drafts.brackets import bracket_series
@@ -145,4 +145,4 @@ def test_word_counts_leave_out_notes_and_titles() -> None:
         Block("paragraph", "Parties shall act.", "parties shall act."),
     )
     lineage = build_lineage([DraftVersion("v1", None, Document("t", blocks))], compare)
-    assert version_rows(lineage, bracket_series([lineage.versions[0].document]))[0]["words"] == 3
+    assert version_rows(lineage, bracket_series([lineage.versions[0].document]))[0].words == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafts_helpers import doc, paris_versions
+from helpers.drafts import doc, paris_versions
 
 from diffdoc.drafts.lineage import DraftVersion
 from diffdoc.drafts.trace import phrase_offsets, trace_phrase

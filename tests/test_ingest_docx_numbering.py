@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
-from docx_samples import add_abstract, add_num, numbered, saved
+from helpers.docx_samples import add_abstract, add_num, numbered, saved
 
 from diffdoc.compare import compare
 from diffdoc.ingest import parse_bytes

@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from docx_helpers import doc, redline
-from docx_samples import append_xml, mark_paragraph, saved, with_notes
+from helpers.docx_samples import append_xml, mark_paragraph, saved, with_notes
+from helpers.docx_views import doc, redline
 
 from diffdoc.cli import main
 from diffdoc.ingest import parse_bytes
@@ -67,7 +67,7 @@ def test_reject_takes_the_old_numbering_and_leaves_inserted_rows_out() -> None:
     renumbered = document.add_paragraph("Decides to act.", style="List Number")
     properties = renumbered._p.get_or_add_pPr()
     from docx.oxml import parse_xml
-    from docx_samples import W
+    from helpers.docx_samples import W
 
     properties.append(
         parse_xml(f'<w:pPrChange {W} w:id="7" w:author="A"><w:pPr/></w:pPrChange>')

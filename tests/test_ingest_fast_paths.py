@@ -7,20 +7,18 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffdoc.ingest.layout import (
+from diffdoc.ingest.furniture import (
     _PAGE_MARKER,
     _is_repeated,
     _may_be_marker,
     furniture_key,
     remove_page_furniture,
 )
-from diffdoc.ingest.structure import (
-    _RUN_IN_HINT,
-    _STANDALONE_HEADING,
+from diffdoc.ingest.structure import _RUN_IN_HINT, _in_capitals, _may_be_label
+from diffdoc.ingest.wording import (
     _TITLED_HEADING,
     LABEL,
-    _in_capitals,
-    _may_be_label,
+    STANDALONE_HEADING,
     ends_sentence,
     is_heading_text,
     is_standalone_heading,
@@ -76,10 +74,10 @@ heading_texts = st.tuples(_HEADINGS, texts).map("".join)
 
 @given(heading_texts)
 def test_heading_tests_skip_only_texts_no_pattern_can_match(text: str) -> None:
-    standalone = bool(_STANDALONE_HEADING.match(text))
+    standalone = bool(STANDALONE_HEADING.match(text))
     titled = bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
     assert is_heading_text(text) == (standalone or titled)
-    assert is_standalone_heading(text) == bool(_STANDALONE_HEADING.match(text.strip()))
+    assert is_standalone_heading(text) == bool(STANDALONE_HEADING.match(text.strip()))
 
 
 _LABELS = st.sampled_from(["1.", "(a)", "(iv)", "a)", "Pp3", "OP 4", "op2.", "12.3.", "A", "The"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from ingest_samples import make_docx, make_docx_with_table, make_pdf, replace_part
+from helpers.samples import make_docx, make_docx_with_table, make_pdf, replace_part
 
 from diffdoc.errors import InputError
 from diffdoc.ingest import FORMATS, parse_bytes, read_document

@@ -9,8 +9,8 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffdoc.ingest.layout import _HYPHENATED, close_split_hyphens, drops_hyphen, join_lines
-from diffdoc.ingest.structure import join_text
+from diffdoc.ingest.hyphens import _HYPHENATED, close_split_hyphens, drops_hyphen, join_lines
+from diffdoc.ingest.wording import join_text
 
 
 def join_lines_reference(lines: list[str], words: Counter[str] | None = None) -> str:

@@ -9,19 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffdoc.ingest import parse_bytes
-from diffdoc.ingest.layout import (
-    Wrap,
-    close_split_hyphens,
-    document_words,
-    estimate_wrap,
-    extract_footnotes,
-    is_page_marker,
-    join_lines,
-    paragraphs,
-    remove_page_furniture,
-    starts_paragraph,
-)
+from diffdoc.ingest.footnotes import extract_footnotes
+from diffdoc.ingest.furniture import is_page_marker, remove_page_furniture
+from diffdoc.ingest.hyphens import close_split_hyphens, document_words, join_lines
 from diffdoc.ingest.text import read_text
+from diffdoc.ingest.wrap import Wrap, estimate_wrap, paragraphs, starts_paragraph
 
 WRAPPED = """\
 The Parties to this Agreement recognize that the response to climate
@@ -291,8 +283,7 @@ _RAW_PARAGRAPHS = st.one_of(
 
 
 # Distinct paragraphs: a short line printed twice reads as a running header (furniture).
-# Derandomized: other seeds still find chains of short headings ("II." / "Article 3" /
-# "AA AA") that merge differently on a second reading (merge_numbered_headings): to fix.
+# Derandomized: other seeds find the chain of short headings of the known gap below.
 @settings(derandomize=True)
 @given(
     st.lists(_RAW_PARAGRAPHS, min_size=1, max_size=8, unique=True),
@@ -304,6 +295,17 @@ def test_reading_raw_text_twice_gives_the_same_paragraphs(
     """Normalized paragraphs, re-read as plain text, come back as the same paragraphs."""
     raw = "\n\n".join(textwrap.fill(p, width=width) if width else p for p in paragraphs_)
     once = read_text(raw).texts
+    assert read_text("\n\n".join(once)).texts == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: merge_numbered_headings joins a chain of short headings one step per"
+    " reading, so a second reading merges again",
+)
+def test_a_chain_of_short_headings_reads_the_same_twice() -> None:
+    once = read_text("II.\n\nArticle 3\n\nAA AA").texts
+    assert once == ["II.", "Article 3 AA AA"]  # what the first reading gives today
     assert read_text("\n\n".join(once)).texts == once
 
 

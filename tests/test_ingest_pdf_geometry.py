@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from diffdoc.ingest import parse_bytes
 from diffdoc.ingest.pdf import join_geometry_cuts
-from diffdoc.ingest.structure import Draft
+from diffdoc.ingest.structure import RawParagraph
 
 FONT, SIZE, LEFT, WIDTH = "Times-Roman", 11, 72.0, 440.0
 
@@ -84,14 +84,19 @@ def test_a_justified_line_in_a_narrow_column_stays_one_line() -> None:
 
 def test_geometry_breaks_join_only_where_the_wording_goes_on_in_lowercase() -> None:
     head = "3bis. In accordance with Article 4, developing country Parties should"
-    cut = [Draft(head), Draft("undertake enhanced mitigation actions.")]
+    cut = [RawParagraph(head), RawParagraph("undertake enhanced mitigation actions.")]
     assert [d.text for d in join_geometry_cuts(cut)] == [
         head + " undertake enhanced mitigation actions."
     ]
-    bracketed = [Draft("The information to be provided on the"), Draft("[NDMC][INDC] list.")]
+    bracketed = [
+        RawParagraph("The information to be provided on the"),
+        RawParagraph("[NDMC][INDC] list."),
+    ]
     assert len(join_geometry_cuts(bracketed)) == 2  # "[N": no lowercase continuation
     heading_like = [
-        Draft("Draft agreement on workstreams 1 and 2 of the Ad Hoc Working Group on the Durban"),
-        Draft("Parties shall cooperate in taking measures."),
+        RawParagraph(
+            "Draft agreement on workstreams 1 and 2 of the Ad Hoc Working Group on the Durban"
+        ),
+        RawParagraph("Parties shall cooperate in taking measures."),
     ]
     assert len(join_geometry_cuts(heading_like)) == 2

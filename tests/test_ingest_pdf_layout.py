@@ -100,10 +100,12 @@ def test_furniture_title_paragraphs_hyphens_and_footnotes() -> None:
 
 
 def test_two_columns_read_column_by_column() -> None:
-    left = [
+    left: list[Run] = [
         (60, 700 - 14 * i, f"Left column line {i} of the text", "Helvetica", 10) for i in range(8)
     ]
-    right = [(320, 700 - 14 * i, f"Right column line {i} of it", "Helvetica", 10) for i in range(8)]
+    right: list[Run] = [
+        (320, 700 - 14 * i, f"Right column line {i} of it", "Helvetica", 10) for i in range(8)
+    ]
     document = parse_bytes(_pdf([left + right]), name="c.pdf")
     text = " ".join(document.texts)
     assert text.index("Left column line 7") < text.index("Right column line 0")

@@ -1,4 +1,4 @@
-"""Each structure rule on its own, on small drafts."""
+"""Each structure rule on its own, on small paras."""
 
 from __future__ import annotations
 
@@ -6,15 +6,11 @@ import pytest
 
 from diffdoc.ingest import parse_bytes
 from diffdoc.ingest.structure import (
-    Draft,
+    RawParagraph,
     assemble,
     attach_lone_labels,
     drop_separators,
-    find_label,
-    is_heading_text,
     join_page_cuts,
-    join_text,
-    joins_without_space,
     mark_closing,
     mark_end_marks,
     mark_headings,
@@ -24,10 +20,11 @@ from diffdoc.ingest.structure import (
     merge_numbered_headings,
     split_run_in_headings,
 )
+from diffdoc.ingest.wording import find_label, is_heading_text, join_text, joins_without_space
 
 
-def texts(drafts: list[Draft]) -> list[tuple[str | None, str]]:
-    return [(d.kind, d.text) for d in drafts]
+def texts(paras: list[RawParagraph]) -> list[tuple[str | None, str]]:
+    return [(d.kind, d.text) for d in paras]
 
 
 @pytest.mark.parametrize(
@@ -93,71 +90,82 @@ def test_join_text_spaces_but_not_between_cjk() -> None:
 
 
 def test_attach_lone_labels() -> None:
-    assert texts(attach_lone_labels([Draft("1."), Draft("Endorses the declaration;")])) == [
-        (None, "1. Endorses the declaration;")
-    ]
+    assert texts(
+        attach_lone_labels([RawParagraph("1."), RawParagraph("Endorses the declaration;")])
+    ) == [(None, "1. Endorses the declaration;")]
 
 
 def test_split_run_in_heading_only_when_numbering_continues() -> None:
-    drafts = [Draft("2. We welcome it."), Draft("Global context and commitments 3. We gather.")]
-    assert texts(split_run_in_headings(drafts)) == [
+    paras = [
+        RawParagraph("2. We welcome it."),
+        RawParagraph("Global context and commitments 3. We gather."),
+    ]
+    assert texts(split_run_in_headings(paras)) == [
         (None, "2. We welcome it."),
         ("heading", "Global context and commitments"),
         (None, "3. We gather."),
     ]
-    lone = [Draft("Global context and commitments 3. We gather.")]
+    lone = [RawParagraph("Global context and commitments 3. We gather.")]
     assert texts(split_run_in_headings(lone)) == texts(lone)
 
 
 def test_split_paragraph_numbers_run_together() -> None:
-    drafts = [Draft("8. We uphold the Pact for the Future. 16 9. We note the interest.")]
-    assert texts(split_run_in_headings(drafts)) == [
+    paras = [RawParagraph("8. We uphold the Pact for the Future. 16 9. We note the interest.")]
+    assert texts(split_run_in_headings(paras)) == [
         (None, "8. We uphold the Pact for the Future. 16"),
         (None, "9. We note the interest."),
     ]
-    skipped = [Draft("8. We note paragraph 9. The end.")]
+    skipped = [RawParagraph("8. We note paragraph 9. The end.")]
     assert texts(split_run_in_headings(skipped)) == texts(skipped)
 
 
 def test_mark_headings_numerals_and_bold_lines() -> None:
-    drafts = [
-        Draft("II"),
-        Draft("Scope", emphasis="strong"),
-        Draft("Bold claim.", emphasis="strong"),
+    paras = [
+        RawParagraph("II"),
+        RawParagraph("Scope", emphasis="strong"),
+        RawParagraph("Bold claim.", emphasis="strong"),
     ]
-    assert [d.kind for d in mark_headings(drafts)] == ["heading", "heading", None]
+    assert [d.kind for d in mark_headings(paras)] == ["heading", "heading", None]
 
 
 def test_mark_subheadings_before_numbered_paragraph() -> None:
-    drafts = [
-        Draft("16. We stress it."),
-        Draft("Partnerships and support"),
-        Draft("17. We invite."),
+    paras = [
+        RawParagraph("16. We stress it."),
+        RawParagraph("Partnerships and support"),
+        RawParagraph("17. We invite."),
     ]
-    assert [d.kind for d in mark_subheadings(drafts)] == [None, "heading", None]
-    not_before_number = [Draft("Short line"), Draft("We invite.")]
+    assert [d.kind for d in mark_subheadings(paras)] == [None, "heading", None]
+    not_before_number = [RawParagraph("Short line"), RawParagraph("We invite.")]
     assert [d.kind for d in mark_subheadings(not_before_number)] == [None, None]
 
 
 def test_merge_numbered_headings() -> None:
-    drafts = [Draft("I.", kind="heading"), Draft("Global context and shared commitments")]
-    assert texts(merge_numbered_headings(drafts)) == [
+    paras = [
+        RawParagraph("I.", kind="heading"),
+        RawParagraph("Global context and shared commitments"),
+    ]
+    assert texts(merge_numbered_headings(paras)) == [
         ("heading", "I. Global context and shared commitments")
     ]
-    preamble = [Draft("Preamble", kind="heading"), Draft("The Parties to this Agreement,")]
+    preamble = [
+        RawParagraph("Preamble", kind="heading"),
+        RawParagraph("The Parties to this Agreement,"),
+    ]
     assert len(merge_numbered_headings(preamble)) == 2
 
 
 def test_join_page_cuts() -> None:
-    drafts = [
-        Draft("the SCO national coordinators are instructed to prepare normative documents"),
-        Draft("governing the operating procedures of the bodies."),
-        Draft("This forum, along with the existing regional structures and the"),
-        Draft("Asian mechanisms, will play an important role."),
-        Draft("Recalling its resolutions adopted on the question of Palestine over the years,"),
-        Draft("Reaffirming the principles."),
+    paras = [
+        RawParagraph("the SCO national coordinators are instructed to prepare normative documents"),
+        RawParagraph("governing the operating procedures of the bodies."),
+        RawParagraph("This forum, along with the existing regional structures and the"),
+        RawParagraph("Asian mechanisms, will play an important role."),
+        RawParagraph(
+            "Recalling its resolutions adopted on the question of Palestine over the years,"
+        ),
+        RawParagraph("Reaffirming the principles."),
     ]
-    assert texts(join_page_cuts(drafts)) == [
+    assert texts(join_page_cuts(paras)) == [
         (
             None,
             "the SCO national coordinators are instructed to prepare normative documents "
@@ -174,25 +182,25 @@ def test_join_page_cuts() -> None:
 
 
 def test_closing_title_list_items_and_end_marks() -> None:
-    drafts = [
-        Draft("DECLARATION OF THE HEADS OF STATE"),
-        Draft("(a) Trade;"),
-        Draft("###"),
-        Draft("Done at Astana, 10 July 2025"),
+    paras = [
+        RawParagraph("DECLARATION OF THE HEADS OF STATE"),
+        RawParagraph("(a) Trade;"),
+        RawParagraph("###"),
+        RawParagraph("Done at Astana, 10 July 2025"),
     ]
-    drafts = mark_end_marks(drafts)
-    drafts = mark_closing(drafts)
-    drafts = mark_title(drafts)
-    drafts = mark_list_items(drafts)
-    assert [d.kind for d in drafts] == ["title", "list_item", "note", "closing"]
+    paras = mark_end_marks(paras)
+    paras = mark_closing(paras)
+    paras = mark_title(paras)
+    paras = mark_list_items(paras)
+    assert [d.kind for d in paras] == ["title", "list_item", "note", "closing"]
 
 
 def test_assemble_sections_labels_and_keys() -> None:
     doc = assemble(
         [
-            Draft("Article 2", kind="heading"),
-            Draft("1. This Agreement\u00a0aims"),
-            Draft("Resolution 70/1.", kind="footnote", label="5"),
+            RawParagraph("Article 2", kind="heading"),
+            RawParagraph("1. This Agreement\u00a0aims"),
+            RawParagraph("Resolution 70/1.", kind="footnote", label="5"),
         ],
         metadata={"title": "Paris Agreement"},
     )
@@ -206,30 +214,48 @@ def test_assemble_sections_labels_and_keys() -> None:
 
 
 def test_drop_separators() -> None:
-    drafts = [Draft("Text."), Draft("————————————————-"), Draft("* * *"), Draft("A - B")]
-    assert texts(drop_separators(drafts)) == [(None, "Text."), (None, "A - B")]
+    paras = [
+        RawParagraph("Text."),
+        RawParagraph("————————————————-"),
+        RawParagraph("* * *"),
+        RawParagraph("A - B"),
+    ]
+    assert texts(drop_separators(paras)) == [(None, "Text."), (None, "A - B")]
 
 
 def test_page_cuts_need_evidence_or_plain_wording() -> None:
     running = "The Parties call upon all States to support the work of the"
     # The source shows a page break: the second half joins even in uppercase.
-    joined = join_page_cuts([Draft(running), Draft("Council on this matter.", soft_break=True)])
+    joined = join_page_cuts(
+        [RawParagraph(running), RawParagraph("Council on this matter.", soft_break=True)]
+    )
     assert texts(joined) == [(None, f"{running} Council on this matter.")]
     # Without that evidence, the second half must complete a sentence.
     head = "We affirm the importance of the Convention on Biological"
-    apart = [Draft(head), Draft("Diversity and its protocols")]
+    apart = [RawParagraph(head), RawParagraph("Diversity and its protocols")]
     assert texts(join_page_cuts(apart)) == texts(apart)
     # A list's items, a title in capitals or in Title Case, never join.
-    for drafts in (
-        [Draft("building the clean energy economy of the future, and"), Draft("further steps.")],
-        [Draft("DECLARATION BY THE HEADS OF THE MEMBER STATES"), Draft("Today, we met here.")],
+    for paras in (
         [
-            Draft("Promoting Stability and Assistance for Communities of Destination and Return"),
-            Draft("We affirm that countries of origin should be supported."),
+            RawParagraph("building the clean energy economy of the future, and"),
+            RawParagraph("further steps."),
         ],
-        [Draft(running), Draft("Promoting Regular Pathways for Migration and Protection")],
+        [
+            RawParagraph("DECLARATION BY THE HEADS OF THE MEMBER STATES"),
+            RawParagraph("Today, we met here."),
+        ],
+        [
+            RawParagraph(
+                "Promoting Stability and Assistance for Communities of Destination and Return"
+            ),
+            RawParagraph("We affirm that countries of origin should be supported."),
+        ],
+        [
+            RawParagraph(running),
+            RawParagraph("Promoting Regular Pathways for Migration and Protection"),
+        ],
     ):
-        assert texts(join_page_cuts(drafts)) == texts(drafts)
+        assert texts(join_page_cuts(paras)) == texts(paras)
 
 
 @pytest.mark.parametrize(
@@ -257,8 +283,8 @@ def test_title_line_in_plain_text_stays_apart(text: str) -> None:
     ],
 )
 def test_closing_in_russian_chinese_and_done_at(closing: str) -> None:
-    drafts = mark_closing([Draft("We agree."), Draft(closing)])
-    assert [d.kind for d in drafts] == [None, "closing"]
+    paras = mark_closing([RawParagraph("We agree."), RawParagraph(closing)])
+    assert [d.kind for d in paras] == [None, "closing"]
 
 
 def test_japanese_wrapped_lines_join_without_space() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffdoc.normalize import _LAYOUT_CHARS, KeyConfig, _has_ascii_layout, comparison_key
+from diffdoc.normalize import LAYOUT_CHARS, KeyConfig, _has_ascii_layout, comparison_key
 
 # Every character some rule touches, a few that none touch, and combining marks for NFC.
 _SPECIAL = (
@@ -57,4 +57,4 @@ def test_fused_key_edge_cases(config: KeyConfig, text: str) -> None:
 def test_ascii_layout_test_covers_every_ascii_layout_character() -> None:
     for code in range(128):
         char = chr(code)
-        assert _has_ascii_layout(f"a{char}b") == (char in _LAYOUT_CHARS and char != " ")
+        assert _has_ascii_layout(f"a{char}b") == (char in LAYOUT_CHARS and char != " ")

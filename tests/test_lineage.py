@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from drafts_helpers import doc, paris_lineage
+from helpers.drafts import doc, paris_lineage
 
 from diffdoc.compare import compare
 from diffdoc.drafts.lineage import (

@@ -13,7 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from reliability_helpers import DRAFT, cli
+from helpers.paths import DRAFT
+from helpers.reliability import cli
 
 
 def _snapshot(folder: Path) -> dict[str, str]:

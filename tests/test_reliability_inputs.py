@@ -15,7 +15,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from reliability_helpers import DRAFT, cli, peak_memory_kb, run
+from helpers.paths import DRAFT
+from helpers.reliability import cli, peak_memory_kb, run
 
 from diffdoc.errors import InputError
 from diffdoc.ingest import limits, parse_bytes

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from reliability_helpers import DRAFT, IS_ROOT, cli
+from helpers.paths import DRAFT
+from helpers.reliability import IS_ROOT, cli
 
 from diffdoc.output import OutputError, write_output
 

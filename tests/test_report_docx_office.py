@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from docx_helpers import DATE, doc, views
+from helpers.docx_views import DATE, doc, views
 
 from diffdoc.compare import compare, compare_files
 from diffdoc.report.docx import render_docx
@@ -97,12 +97,12 @@ def test_libreoffice_keeps_every_revision(tmp_path: Path, pair: tuple[str, str] 
     if pair is None:
         comparison = compare(OLD, NEW)
     else:
-        from conftest import TEXTS
+        from helpers.paths import TEXTS
 
         paths = [TEXTS / f"{name}.en.txt" for name in pair]
         if not all(p.is_file() for p in paths):
             pytest.skip(f"real texts not found at {TEXTS}")
-        comparison = compare_files(*paths)
+        comparison = compare_files(paths[0], paths[1])
     redline = tmp_path / "redline.docx"
     data = render_docx(comparison, date=DATE)
     redline.write_bytes(data)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEED
-from html_helpers import comparison, doc, eq, ids, parse, tag, without_assets
+from helpers.golden import check_golden
+from helpers.html import comparison, doc, eq, ids, must, parse, tag, without_assets
+from helpers.paths import ROOT, SEED
 
 from diffdoc.compare import compare_files
 from diffdoc.models import BlockChange, Comparison, Document, Segment
@@ -24,7 +24,6 @@ from diffdoc.report.html import unchanged_share
 from diffdoc.report.html_rows import MIN_RUN
 
 GOLDEN = ROOT / "tests" / "golden" / "html"
-REGENERATE = os.environ.get("DIFFDOC_REGENERATE_GOLDEN") == "1"
 DEMO_DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
 
 
@@ -201,12 +200,7 @@ CASES = {"basic": basic_case, "moves": moves_case, "hostile": hostile_case}
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str) -> None:
     html = without_assets(render(CASES[name](), "html"))
-    path = GOLDEN / f"{name}.html"
-    if REGENERATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
-    assert path.exists(), f"{path} missing: run with DIFFDOC_REGENERATE_GOLDEN=1"
-    assert html == path.read_text(encoding="utf-8")
+    check_golden(GOLDEN / f"{name}.html", html)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -267,7 +261,7 @@ def test_moved_paragraph_is_linked_at_both_places() -> None:
     assert away.select_one("#old-2") is not None
     assert "Beta paragraph moves far." in away.get_text()
     assert [str(a["href"]) for a in away.select(".caption a")] == ["#change-3"]
-    assert "moved to ¶ 7" in " ".join(away.select_one(".caption").get_text().split())
+    assert "moved to ¶ 7" in " ".join(tag(away, ".caption").get_text().split())
     move = tag(soup, "#change-3")
     assert "op-move" in move["class"]
     assert [str(a["href"]) for a in move.select(".caption .note a")] == ["#old-2"]
@@ -284,12 +278,12 @@ def test_split_and_merge_are_one_row_each() -> None:
     split, merge = tag(soup, "#change-1"), tag(soup, "#change-2")
     assert len(split.select(".side.old .para")) == 1
     assert [p.get_text() for p in split.select(".side.new .para")] == ["3Delta one.", "4Delta two."]
-    assert "old ¶ 4 split into ¶ 3–4" in split.select_one(".caption").get_text()
+    assert "old ¶ 4 split into ¶ 3–4" in tag(split, ".caption").get_text()
     assert len(merge.select(".side.old .para")) == 2
     assert [p.get_text() for p in merge.select(".side.new .para")] == [
         "5Epsilon first. Epsilon second."
     ]
-    assert "old ¶ 5–6 merged into ¶ 5" in merge.select_one(".caption").get_text()
+    assert "old ¶ 5–6 merged into ¶ 5" in tag(merge, ".caption").get_text()
     # inline view: the new side's paragraphs; a break against a space is not marked
     assert [p.get_text() for p in merge.select(".inline .para")] == [
         "5–6 → 5Epsilon first. Epsilon second."
@@ -306,7 +300,7 @@ def test_unchanged_runs_are_collapsed_and_headings_are_anchors() -> None:
     runs = soup.select("details.run")
     assert len(runs) == 1
     assert runs[0].get("open") is None
-    assert " ".join(runs[0].summary.get_text().split()) == "3 unchanged paragraphs (¶ 4–6)"
+    assert " ".join(tag(runs[0], "summary").get_text().split()) == "3 unchanged paragraphs (¶ 4–6)"
     assert len(runs[0].select(".same")) == MIN_RUN
     assert [(p["data-o"], p["data-n"], p["id"]) for p in runs[0].select(".same")] == [
         ("4", "4", "new-4"),
@@ -504,11 +498,13 @@ def test_collapsed_run_names_old_and_new_numbers_when_they_differ() -> None:
         *(eq(i, i - 1, texts[i]) for i in range(2, 5)),
     ]
     soup = parse(render(comparison(old, new, blocks, (0, 1)), "html"))
-    ranges = [" ".join(run.summary.get_text().split()) for run in soup.select("details.run")]
+    ranges = [
+        " ".join(tag(run, "summary").get_text().split()) for run in soup.select("details.run")
+    ]
     assert ranges == ["3 unchanged paragraphs (old ¶ 3–5, new ¶ 2–4)"]
     # where nothing shifted, one range says it (basic case: ¶ 4–6 on both sides)
     basic = parse(render(basic_case(), "html"))
-    assert [run.summary.get_text() for run in basic.select("details.run")] == [
+    assert [tag(run, "summary").get_text() for run in basic.select("details.run")] == [
         "3 unchanged paragraphs (¶ 4–6)"
     ]
 
@@ -528,7 +524,7 @@ def test_inline_insertion_after_a_deletion_is_set_apart() -> None:
 
 def header_languages(soup: BeautifulSoup) -> list[str]:
     return [
-        dt.find_next("dd").get_text()
+        must(dt.find_next("dd")).get_text()
         for dt in soup.select(".version dt")
         if dt.get_text() == "Language"
     ]
@@ -597,7 +593,8 @@ def test_list_of_changes_names_sections_without_doubling_the_word(
 def header_counts(html: str) -> dict[str, str]:
     soup = parse(html)
     return {
-        str(dd["data-stat"]): dd.find_previous("dt").get_text() for dd in soup.select(".counts dd")
+        str(dd["data-stat"]): must(dd.find_previous("dt")).get_text()
+        for dd in soup.select(".counts dd")
     }
 
 
@@ -619,7 +616,7 @@ def test_header_counts_are_grammatical_and_say_what_splits_and_merges_join() -> 
 def test_legend_explains_every_mark() -> None:
     legend = tag(parse(render(basic_case(), "html")), ".legend")
     assert [m.name for m in legend.select("del, ins")] == ["del", "ins"]
-    assert "differs only in typography" in tag(legend, ".typo").parent.get_text()
+    assert "differs only in typography" in must(tag(legend, ".typo").parent).get_text()
     assert tag(legend, ".neg-bracket").get_text() == "shaded box with a dashed edge"
     assert "[bracketed] negotiation text" in legend.get_text()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SEED
+from helpers.paths import ROOT, SEED
 
 from diffdoc.cli import main
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from compare_helpers import document
+from helpers.compare import document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from compare_helpers import document
+from helpers.compare import document
 
 from diffdoc.compare import compare
 from diffdoc.report import render

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from compare_helpers import document
+from helpers.compare import document
 
 from diffdoc.compare import compare
 from diffdoc.models import CompareOptions

@@ -4,12 +4,13 @@ import random
 from pathlib import Path
 
 import pytest
+from helpers.engines import pure_engine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffdoc.models import Block, CompareOptions, Document, Segment
 from diffdoc.normalize import KeyConfig, comparison_key
-from diffdoc.wordiff import LONG_TEXT, changes, diff_keys, diff_words, fast_engine, pure_engine
+from diffdoc.wordiff import LONG_TEXT, changes, diff_keys, diff_words, fast_engine
 
 DEFAULT = KeyConfig()
 STRICT = KeyConfig.from_options(CompareOptions(strict=True))

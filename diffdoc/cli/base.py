@@ -7,7 +7,8 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +22,7 @@ from diffdoc.corpus import (
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.ingest import REVISIONS, read_document
 from diffdoc.ingest.limits import MAX_INPUT_BYTES, parse_size, size_text
-from diffdoc.models import Document
+from diffdoc.models import Document, Source
 from diffdoc.output import write_output as write_report_file
 from diffdoc.paths import shown
 from diffdoc.runtime.pairload import PARALLEL_THRESHOLD, load_pair
@@ -152,20 +153,39 @@ def load_document(
 def read_pair(
     old: Path,
     new: Path,
-    fmt: str | None,
+    formats: tuple[str | None, str | None],
     encoding: str | None,
     corpus_dir: Path | None,
     max_size: int = MAX_INPUT_BYTES,
+    labels: Sequence[str] = (),
     revisions: str = "accept",
 ) -> tuple[Document, Document]:
-    """Both sides of a comparison; large files are read at the same time on two cores."""
+    """Both sides of a comparison, each read in its format (None: detected) and named by its
+    label when one is given (`--label`, as diff: the first for OLD, the second for NEW).
+    Large files are read at the same time on two cores; `-` stands for standard input, which
+    can be only one of the two."""
+    if is_stdout(old) and is_stdout(new):
+        raise DiffdocUsageError("OLD and NEW cannot both be standard input (-)")
+    if len(labels) > 2:
+        raise DiffdocUsageError("--label is given at most twice (OLD's, then NEW's)")
     sizes = [path.stat().st_size if path.is_file() else 0 for path in (old, new)]
-    return load_pair(
-        lambda arg: load_document(arg, fmt, encoding, corpus_dir, max_size, revisions),
-        old,
-        new,
+    pair = load_pair(
+        lambda side: load_document(side[0], side[1], encoding, corpus_dir, max_size, revisions),
+        (old, formats[0]),
+        (new, formats[1]),
         parallel=sum(sizes) >= PARALLEL_THRESHOLD,
     )
+    return relabel(pair[0], labels[0] if labels else None), relabel(
+        pair[1], labels[1] if len(labels) > 1 else None
+    )
+
+
+def relabel(document: Document, label: str | None) -> Document:
+    """The document named `label` in reports (its source label), or as it is when None."""
+    if label is None:
+        return document
+    source = document.source or Source(label, "")
+    return replace(document, source=replace(source, label=label))
 
 
 def is_stdout(path: Path) -> bool:
@@ -204,6 +224,11 @@ json_option = click.option(
     default="text",
     show_default=True,
     help="text for people, json for scripts.",
+)
+
+
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bar (there is one only on a terminal)."
 )
 
 

@@ -19,6 +19,7 @@ from diffdoc.cli.base import (
     json_option,
     library_errors,
     max_size_option,
+    quiet_option,
     write_output,
 )
 from diffdoc.compare import compare as compare_documents
@@ -225,11 +226,15 @@ def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) ->
     default=True,
     help="Rebuild the index from the files when they are sound (default).",
 )
+@quiet_option
 @corpus_option
 @library_errors
-def verify(rebuild_index: bool, corpus_dir: Path) -> None:
-    """Recompute every hash; report missing, extra or altered files (exit 1 on problems)."""
-    report = verify_corpus(Corpus.open(corpus_dir), rebuild_index=rebuild_index)
+def verify(rebuild_index: bool, quiet: bool, corpus_dir: Path) -> None:
+    """Recompute every hash; report missing, extra or altered files (exit 1 on problems).
+    A progress bar shows on stderr when it is a terminal (not with --quiet)."""
+    report = verify_corpus(
+        Corpus.open(corpus_dir), rebuild_index=rebuild_index, show_progress=not quiet
+    )
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     for note in report.notes:

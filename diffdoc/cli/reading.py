@@ -15,6 +15,7 @@ from diffdoc.cli.base import (
     EXIT_DIFFERENT,
     EXIT_SAME,
     OUTPUT_FORMATS,
+    DiffdocUsageError,
     F,
     corpus_option,
     is_stdout,
@@ -23,6 +24,7 @@ from diffdoc.cli.base import (
     max_size_option,
     read_pair,
     refuse_overwriting_inputs,
+    relabel,
     revisions_option,
     stdout_is_tty,
     write_output,
@@ -31,7 +33,7 @@ from diffdoc.cli.word import author_option, refuse_terminal, write_redline
 from diffdoc.compare import compare as compare_documents
 from diffdoc.docformat import document_json
 from diffdoc.ingest import FORMATS
-from diffdoc.models import CompareOptions
+from diffdoc.models import CompareOptions, Comparison
 from diffdoc.paths import shown
 from diffdoc.report import render as render_report
 from diffdoc.report.text import summary as report_summary
@@ -57,6 +59,7 @@ from diffdoc.runtime.gcpause import paused_gc
     help="Input format (default: from the file's content and extension).",
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
+@click.option("--label", default=None, help="The source label to record (default: the file name).")
 @revisions_option
 @max_size_option
 @corpus_option
@@ -66,13 +69,14 @@ def normalize(
     output: str,
     fmt: str | None,
     encoding: str | None,
+    label: str | None,
     revisions: str,
     max_size: int,
     corpus_dir: Path,
 ) -> None:
-    """Read FILE (`-`: standard input; or a corpus reference, DOC@LABEL) and print its
-    normalized form."""
-    document = load_document(file, fmt, encoding, corpus_dir, max_size, revisions)
+    """Read FILE (`-`: standard input, labelled `<stdin>` unless --label says otherwise; or a
+    corpus reference, DOC@LABEL) and print its normalized form."""
+    document = relabel(load_document(file, fmt, encoding, corpus_dir, max_size, revisions), label)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     elif output == "plain":
@@ -96,9 +100,55 @@ def _comparison_options(func: F) -> F:
     return func
 
 
+def _side_options(func: F) -> F:
+    """--from for both sides, --from-old and --from-new for one, --label for the names."""
+    for option in reversed(
+        [
+            click.option(
+                "--from", "fmt", type=click.Choice(FORMATS),
+                help="Input format of both (default: detected).",
+            ),
+            click.option(
+                "--from-old", "fmt_old", type=click.Choice(FORMATS),
+                help="Input format of OLD (overrides --from).",
+            ),
+            click.option(
+                "--from-new", "fmt_new", type=click.Choice(FORMATS),
+                help="Input format of NEW (overrides --from).",
+            ),
+            click.option(
+                "--label", "labels", multiple=True,
+                help="Name a side in the report instead of its file name (as diff: the first "
+                "for OLD, the second for NEW; `-` reads as <stdin> without one).",
+            ),
+        ]
+    ):  # fmt: skip
+        func = option(func)
+    return func
+
+
+def _formats(
+    fmt: str | None, fmt_old: str | None, fmt_new: str | None
+) -> tuple[str | None, str | None]:
+    return fmt_old or fmt, fmt_new or fmt
+
+
+def _old_and_new(files: tuple[Path, ...]) -> tuple[Path, Path]:
+    """OLD and NEW; three or more files are a usage error pointing at `history`."""
+    if len(files) > 2:
+        raise DiffdocUsageError(
+            f"compare takes two files (OLD NEW), not {len(files)}; for the changes across "
+            "three or more versions use `diffdoc history FILE1 FILE2 FILE3 ... [-o evolution.html]`"
+        )
+    if len(files) < 2:
+        raise DiffdocUsageError("compare takes two files: OLD and NEW (`-` for standard input)")
+    return files[0], files[1]
+
+
 @main.command(name="compare")
-@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, metavar="OLD NEW", type=click.Path(dir_okay=False, path_type=Path)
+)
 @click.option(
     "-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text",
     show_default=True,
@@ -113,7 +163,25 @@ def _comparison_options(func: F) -> F:
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="Colour the text report (auto: when writing to a terminal).",
 )  # fmt: skip
-@click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
+@click.option(
+    "--stat",
+    is_flag=True,
+    help="Text report: the summary alone (counts, metadata, one line per changed section).",
+)
+@click.option(
+    "--context",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Text report: unchanged paragraphs to print before and after each change.",
+)
+@click.option(
+    "--metadata", "metadata_counts", is_flag=True,
+    help="Metadata changes (front matter, title, properties) count as differences for the "
+    "exit status.",
+)  # fmt: skip
+@_side_options
 @click.option("--encoding", help="Input encoding (default: detected).")
 @revisions_option
 @max_size_option
@@ -121,15 +189,20 @@ def _comparison_options(func: F) -> F:
 @corpus_option
 @library_errors
 def compare_command(
-    old: Path,
-    new: Path,
+    files: tuple[Path, ...],
     output_format: str,
     output: Path | None,
     strict: bool,
     ignore_case: bool,
     ignore_punctuation: bool,
     color: str,
+    stat: bool,
+    context: int,
+    metadata_counts: bool,
     fmt: str | None,
+    fmt_old: str | None,
+    fmt_new: str | None,
+    labels: tuple[str, ...],
     encoding: str | None,
     revisions: str,
     max_size: int,
@@ -138,12 +211,15 @@ def compare_command(
 ) -> None:
     """Compare two versions of a text: aligned paragraphs and word-level changes.
 
-    OLD and NEW are files or corpus references (DOC, DOC@LABEL, DOC@2, DOC@latest~1); an
-    existing file of the same name wins.
+    OLD and NEW are files (`-`: standard input) or corpus references (DOC, DOC@LABEL, DOC@2,
+    DOC@latest~1); an existing file of the same name wins. For three or more versions use
+    `diffdoc history FILE1 FILE2 FILE3 ...`.
 
     `-f docx` writes a Word redline with tracked changes (to stdout only when it is not a
-    terminal). Exit status: 0 no wording differences, 1 differences, 2 trouble.
+    terminal). Exit status: 0 no wording differences, 1 differences, 2 trouble; metadata
+    changes are listed in every format but count only with --metadata.
     """
+    old, new = _old_and_new(files)
     if output_format == "docx":
         refuse_terminal(output)
     if output is not None and is_stdout(output):
@@ -154,21 +230,30 @@ def compare_command(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
-        pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size, revisions)
+        formats = _formats(fmt, fmt_old, fmt_new)
+        pair = read_pair(old, new, formats, encoding, corpus_dir, max_size, labels, revisions)
         comparison = compare_documents(*pair, options)
         if output_format == "docx":
             write_redline(comparison, output, author)
-            sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
+            sys.exit(_exit_status(comparison, metadata_counts))
         render_options: dict[str, Any] = {}
         if output_format == "text":
             tty = output is None and stdout_is_tty()
             render_options["color"] = color == "always" or (color == "auto" and tty)
+            render_options.update(stat=stat, context=context)
         report = render_report(comparison, output_format, **render_options)
         if output is None:
             click.echo(report, nl=False, color=render_options.get("color"))
         else:
             write_output(output, report)
-    sys.exit(EXIT_DIFFERENT if comparison.stats.changed else EXIT_SAME)
+    sys.exit(_exit_status(comparison, metadata_counts))
+
+
+def _exit_status(comparison: Comparison, metadata_counts: bool) -> int:
+    """1 when the wording differs (or, with --metadata, the metadata), else 0."""
+    if comparison.stats.changed or (metadata_counts and comparison.metadata_changes):
+        return EXIT_DIFFERENT
+    return EXIT_SAME
 
 
 @main.command(name="report")
@@ -183,7 +268,7 @@ def compare_command(
     show_default=True, help="html: the side-by-side page; docx: a Word redline.",
 )  # fmt: skip
 @_comparison_options
-@click.option("--from", "fmt", type=click.Choice(FORMATS), help="Input format (default: detected).")
+@_side_options
 @click.option("--encoding", help="Input encoding (default: detected).")
 @revisions_option
 @max_size_option
@@ -199,6 +284,9 @@ def report_command(
     ignore_case: bool,
     ignore_punctuation: bool,
     fmt: str | None,
+    fmt_old: str | None,
+    fmt_new: str | None,
+    labels: tuple[str, ...],
     encoding: str | None,
     revisions: str,
     max_size: int,
@@ -218,7 +306,9 @@ def report_command(
     options = CompareOptions(
         strict=strict, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
     )
-    pair = read_pair(old, new, fmt, encoding, corpus_dir, max_size, revisions)
+    pair = read_pair(
+        old, new, _formats(fmt, fmt_old, fmt_new), encoding, corpus_dir, max_size, labels, revisions
+    )
     comparison = compare_documents(*pair, options)
     if report_format == "docx":
         written = write_redline(comparison, output, author)

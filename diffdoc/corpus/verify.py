@@ -30,6 +30,7 @@ from diffdoc.corpus.store import (
 )
 from diffdoc.errors import CorpusError, InputError
 from diffdoc.paths import shown
+from diffdoc.progress import progress
 
 _TOP_LEVEL = {MARKER, DOCUMENTS, OBJECTS, LOCK_FILE, CACHE_DIR}
 # What keeping the corpus in git (or browsing it in Finder) adds beside it: not corpus files,
@@ -61,13 +62,17 @@ class VerifyReport:
         return not self.problems
 
 
-def verify(corpus: Corpus, *, rebuild_index: bool = True) -> VerifyReport:
-    """Check every file of the corpus; rebuild the index from the files when they are sound."""
+def verify(
+    corpus: Corpus, *, rebuild_index: bool = True, show_progress: bool = False
+) -> VerifyReport:
+    """Check every file of the corpus; rebuild the index from the files when they are sound.
+    `show_progress`: a bar on stderr while the documents and originals are checked (only on
+    a terminal; see diffdoc.progress)."""
     report = VerifyReport()
     with safeio.locked(corpus.root / LOCK_FILE, exclusive=False):
         _check_top_level(corpus, report)
-        referenced = _check_documents(corpus, report)
-        _check_objects(corpus, referenced, report)
+        referenced = _check_documents(corpus, report, show_progress)
+        _check_objects(corpus, referenced, report, show_progress)
         if rebuild_index and report.ok:
             corpus.refresh_index(rebuild=True)
             report.index_rebuilt = True
@@ -107,13 +112,16 @@ def _check_top_level(corpus: Corpus, report: VerifyReport) -> None:
             report.problems.append(f"{folder}/: missing folder")
 
 
-def _check_documents(corpus: Corpus, report: VerifyReport) -> dict[str, list[str]]:
+def _check_documents(
+    corpus: Corpus, report: VerifyReport, show_progress: bool = False
+) -> dict[str, list[str]]:
     """Check every document folder; return the refs that use each original's sha256."""
     referenced: dict[str, list[str]] = {}
     if not _real_dir(corpus.documents_dir):
         return referenced
     names: list[str] = []
-    for entry in sorted(os.scandir(corpus.documents_dir), key=lambda e: e.name):
+    entries = sorted(os.scandir(corpus.documents_dir), key=lambda e: e.name)
+    for entry in progress(entries, "verify documents", show_progress):
         where = _rel(corpus, entry.path)
         if _ignored(entry.name) or _is_link(entry, corpus, report):
             continue
@@ -217,10 +225,16 @@ def _check_version(corpus: Corpus, folder: Path, report: VerifyReport) -> Versio
     return version
 
 
-def _check_objects(corpus: Corpus, referenced: dict[str, list[str]], report: VerifyReport) -> None:
+def _check_objects(
+    corpus: Corpus,
+    referenced: dict[str, list[str]],
+    report: VerifyReport,
+    show_progress: bool = False,
+) -> None:
     if not _real_dir(corpus.objects_dir):
         return
-    for shard in sorted(os.scandir(corpus.objects_dir), key=lambda e: e.name):
+    shards = sorted(os.scandir(corpus.objects_dir), key=lambda e: e.name)
+    for shard in progress(shards, "verify originals", show_progress):
         where = _rel(corpus, shard.path)
         if _ignored(shard.name) or _is_link(shard, corpus, report):
             continue

@@ -67,6 +67,32 @@ class RemoveResult:
     whole_document: bool
 
 
+@dataclass(frozen=True)
+class _Fields:
+    """What the caller said about the new version and its document (None: not given)."""
+
+    label: str | None
+    date: str | None
+    title: str | None
+    lang: str | None
+    series: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything `add` will write, decided before anything is written."""
+
+    doc_id: str
+    sha256: str
+    exists: bool  # the document folder is already there
+    document: DocumentRecord
+    versions: list[VersionRecord]  # the versions stored before this one
+    version: VersionRecord
+    text: bytes  # the version's normalized text, as stored
+    updated: tuple[str, ...]  # document fields this add changes
+
+
 def add_version(
     corpus: Corpus,
     data: bytes,
@@ -83,83 +109,117 @@ def add_version(
     encoding: str | None = None,
     max_size: int = MAX_INPUT_BYTES,
 ) -> AddResult:
-    """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`."""
-    check_doc_id(doc_id)
-    if label is not None:
-        check_label(label)
-    if date is not None:
-        check_date(date)
-    if series is not None:
-        check_series(series)
-    if title is not None:
-        check_one_line("title", title)
-    if note is not None:
-        check_one_line("note", note)
-    if lang is not None:
-        check_lang(lang)
+    """Store `data` (a file's bytes, named `name`) as a new version of document `doc_id`.
+
+    Three steps: validate the names and read the file (before the lock), plan the records
+    (under it, from what is on disk), commit them (object, then one rename, then the index).
+    """
+    fields = _Fields(label, date, title, lang, series, note)
+    _validate(doc_id, fields)
     name = shown(name)
     parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
     sha256 = sha256_hex(data)
     with corpus.write_lock():
-        doc_dir = corpus.document_dir(doc_id)
-        safeio.refuse_links(corpus.root, doc_dir)
-        safeio.refuse_links(corpus.root, corpus.object_path(sha256))
-        _clean_leftovers(corpus.documents_dir, doc_dir)
-        orphans.clean_abandoned(corpus)
-        other = case_collision(doc_id, corpus.document_ids_on_disk())
-        if other is not None:
-            raise InvalidNameError(
-                "document id", doc_id, f"differs only by case from the existing {other!r}"
-            )
-        exists = (doc_dir / DOCUMENT_FILE).is_file()
-        document, versions = corpus.read_from_disk(doc_id) if exists else (None, [])
-        duplicate = next((v for v in versions if v.sha256 == sha256), None)
-        if document is not None and duplicate is not None:
-            return AddResult(duplicate, document, added=False)
-        label = label or _automatic_label(versions)
-        _check_label_free(doc_id, label, versions)
-        version, text = _make_version(parsed, data, name, doc_id, label, date, note, versions)
-        updated: tuple[str, ...] = ()
-        if document is None:
-            document = DocumentRecord(
-                id=doc_id,
-                title=title or parsed.title or doc_id,
-                series=series,
-                lang=lang or _metadata_lang(parsed),
-                created_at=version.added_at,
-            )
-        else:
-            wanted = {"title": title, "series": series, "lang": lang}
-            changes = {
-                k: v for k, v in wanted.items() if v is not None and getattr(document, k) != v
-            }
-            document = replace(document, **changes)
-            updated = tuple(changes)
-        pending = None
-        if not corpus.object_path(sha256).is_file():
-            pending = orphans.mark_pending(corpus, sha256)
-        try:
-            _store_object(corpus, sha256, data)
-            safeio.checkpoint("add-after-object")
-            if exists:
-                _write_version_folder(doc_dir, version, text)
-            else:
-                _write_document_folder(corpus, document, version, text)
-        except OSError as error:
-            if pending is not None:
-                orphans.abandon(corpus, sha256, pending)
-            raise CorpusError(
-                f"{doc_dir}: cannot store {version.ref} ({error.strerror or error})"
-            ) from None
-        if exists and updated:
-            safeio.atomic_write(doc_dir / DOCUMENT_FILE, to_json(document))
-        safeio.checkpoint("add-after-rename")
-        if pending is not None:
-            orphans.clear_pending(pending)
-        _update_index(corpus, document, [*versions, version])
-        safeio.checkpoint("add-after-index")
+        plan = _plan(corpus, parsed, data, name, doc_id, sha256, fields)
+        if isinstance(plan, AddResult):
+            return plan
+        _commit(corpus, plan, data)
+    versions = plan.versions
     same_text = versions[-1] if versions and _same_text(corpus, versions[-1], parsed) else None
-    return AddResult(version, document, True, not exists, same_text, updated)
+    return AddResult(plan.version, plan.document, True, not plan.exists, same_text, plan.updated)
+
+
+def _validate(doc_id: str, fields: _Fields) -> None:
+    """Refuse a bad id, label, date, series, title, note or language before reading anything."""
+    check_doc_id(doc_id)
+    if fields.label is not None:
+        check_label(fields.label)
+    if fields.date is not None:
+        check_date(fields.date)
+    if fields.series is not None:
+        check_series(fields.series)
+    if fields.title is not None:
+        check_one_line("title", fields.title)
+    if fields.note is not None:
+        check_one_line("note", fields.note)
+    if fields.lang is not None:
+        check_lang(fields.lang)
+
+
+def _plan(
+    corpus: Corpus,
+    parsed: Document,
+    data: bytes,
+    name: str,
+    doc_id: str,
+    sha256: str,
+    fields: _Fields,
+) -> _Plan | AddResult:
+    """The records to write (under the lock); an AddResult when the bytes are already stored."""
+    doc_dir = corpus.document_dir(doc_id)
+    safeio.refuse_links(corpus.root, doc_dir)
+    safeio.refuse_links(corpus.root, corpus.object_path(sha256))
+    _clean_leftovers(corpus.documents_dir, doc_dir)
+    orphans.clean_abandoned(corpus)
+    other = case_collision(doc_id, corpus.document_ids_on_disk())
+    if other is not None:
+        raise InvalidNameError(
+            "document id", doc_id, f"differs only by case from the existing {other!r}"
+        )
+    exists = (doc_dir / DOCUMENT_FILE).is_file()
+    document, versions = corpus.read_from_disk(doc_id) if exists else (None, [])
+    duplicate = next((v for v in versions if v.sha256 == sha256), None)
+    if document is not None and duplicate is not None:
+        return AddResult(duplicate, document, added=False)
+    label = fields.label or _automatic_label(versions)
+    _check_label_free(doc_id, label, versions)
+    version, text = _make_version(
+        parsed, data, name, doc_id, label, fields.date, fields.note, versions
+    )
+    updated: tuple[str, ...] = ()
+    if document is None:
+        document = DocumentRecord(
+            id=doc_id,
+            title=fields.title or parsed.title or doc_id,
+            series=fields.series,
+            lang=fields.lang or _metadata_lang(parsed),
+            created_at=version.added_at,
+        )
+    else:
+        wanted = {"title": fields.title, "series": fields.series, "lang": fields.lang}
+        changes = {k: v for k, v in wanted.items() if v is not None and getattr(document, k) != v}
+        document = replace(document, **changes)
+        updated = tuple(changes)
+    return _Plan(doc_id, sha256, exists, document, versions, version, text, updated)
+
+
+def _commit(corpus: Corpus, plan: _Plan, data: bytes) -> None:
+    """Write the plan: the original bytes, the version (or document) folder by one rename, the
+    document record when its fields changed, then the index."""
+    doc_dir = corpus.document_dir(plan.doc_id)
+    pending = None
+    if not corpus.object_path(plan.sha256).is_file():
+        pending = orphans.mark_pending(corpus, plan.sha256)
+    try:
+        _store_object(corpus, plan.sha256, data)
+        safeio.checkpoint("add-after-object")
+        if plan.exists:
+            _write_version_folder(doc_dir, plan.version, plan.text)
+        else:
+            _write_document_folder(corpus, plan.document, plan.version, plan.text)
+    except OSError as error:
+        if pending is not None:
+            orphans.abandon(corpus, plan.sha256, pending)
+        raise CorpusError(
+            f"{doc_dir}: cannot store {plan.version.ref} ({error.strerror or error})"
+        ) from None
+    if plan.exists and plan.updated:
+        safeio.atomic_write(doc_dir / DOCUMENT_FILE, to_json(plan.document))
+    safeio.checkpoint("add-after-rename")
+    if pending is not None:
+        orphans.clear_pending(pending)
+    _update_index(corpus, plan.document, [*plan.versions, plan.version])
+    safeio.checkpoint("add-after-index")
 
 
 def _same_text(corpus: Corpus, version: VersionRecord, parsed: Document) -> bool:

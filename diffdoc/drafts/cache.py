@@ -94,7 +94,7 @@ def _imports(body: list[ast.stmt]) -> list[str]:
             names.append(node.module)
         elif isinstance(node, ast.Import):
             names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.Try):  # an optional import (fast_diff_match_patch)
+        elif isinstance(node, ast.Try):  # an optional import
             names.extend(_imports(node.body))
     return names
 

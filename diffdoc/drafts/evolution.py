@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from itertools import pairwise
-from typing import Any
 
 from markupsafe import Markup
 
@@ -26,12 +25,14 @@ from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.heatmap import Cell, Thread, threads
 from diffdoc.drafts.lineage import Lineage
 from diffdoc.drafts.render import version_rows
-from diffdoc.models import BlockChange, Comparison, SegmentOp
+from diffdoc.models import BlockChange, Comparison, SegmentOp, Stats
 from diffdoc.report.html_rows import Piece, PieceKind
-from diffdoc.report.page import content_security_policy, environment, flatten, shorten
+from diffdoc.report.page import content_security_policy, environment, shorten, shorten_words
+from diffdoc.report.series import VersionRow
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 160, 28
 EXCERPT = 160  # characters of an unchanged paragraph shown in a comparison
+HEAT_LABEL = 90  # characters of a paragraph's latest wording in the heat map (cut at a word)
 
 
 @dataclass(frozen=True)
@@ -47,51 +48,134 @@ class Bar:
     short: str  # the label as it fits under the bar
 
 
+@dataclass(frozen=True)
+class ChartBox:
+    width: int = CHART_WIDTH
+    height: int = CHART_HEIGHT
+    pad: int = CHART_PAD
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """A version on the timeline: x from 0 to 1."""
+
+    label: str
+    date: str | None
+    x: float
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    status: str
+    href: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One paragraph followed through the versions: a cell per version."""
+
+    label: str
+    where: str
+    cells: tuple[HeatCell, ...]
+
+
+@dataclass(frozen=True)
+class BlockView:
+    """A row of a pre-rendered comparison; `count` > 1 for a run of unchanged paragraphs
+    (then `last_old`/`last_new` are the numbers of its last paragraph)."""
+
+    op: str
+    anchors: tuple[str, ...]
+    excerpt: str | None  # unchanged text, shortened; None for a changed row
+    old_numbers: str
+    new_numbers: str
+    old: tuple[Piece, ...]
+    new: tuple[Piece, ...]
+    count: int = 1
+    last_old: str = ""
+    last_new: str = ""
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    id: str
+    old: str
+    new: str
+    stats: Stats
+    rows: tuple[BlockView, ...]
+
+
+@dataclass(frozen=True)
+class EvolutionPage:
+    """Everything the evolution template shows (its names are the template's)."""
+
+    doc_id: str
+    title: str
+    tool: str
+    versions: tuple[VersionRow, ...]
+    timeline: tuple[TimelinePoint, ...]
+    charts: tuple[tuple[str, list[Bar]], ...]
+    chart: ChartBox
+    heat: tuple[HeatRow, ...]
+    comparisons: tuple[ComparisonView, ...]
+    pairs: tuple[tuple[str, str], ...]
+    css: Markup
+    csp: str
+
+
+def evolution_page(
+    lineage: Lineage, brackets: Sequence[BracketCounts], *, doc_id: str, title: str
+) -> EvolutionPage:
+    """The context of the evolution report of a series."""
+    rows = version_rows(lineage, brackets)
+    labels = [v.label for v in lineage.versions]
+    css = environment().get_template("evolution.css.j2").render()
+    return EvolutionPage(
+        doc_id=doc_id,
+        title=title,
+        tool=f"diffdoc {__version__}",
+        versions=tuple(rows),
+        timeline=_timeline(rows),
+        charts=(
+            ("Length in words", _bars([r.words for r in rows], labels)),
+            (
+                "Paragraphs changed (new, changed, moved, removed)",
+                _bars([r.new + r.changed + r.moved + r.removed for r in rows], labels),
+            ),
+            ("Open brackets", _bars([r.brackets.open for r in rows], labels)),
+        ),
+        chart=ChartBox(),
+        heat=tuple(_heat_row(lineage, t) for t in threads(lineage)),
+        comparisons=tuple(
+            _comparison_view(lineage, k + 1, c) for k, c in enumerate(lineage.comparisons)
+        ),
+        pairs=tuple((a, b) for n, a in enumerate(labels) for b in labels[n + 2 :]),
+        css=Markup(css),
+        csp=content_security_policy([css]),  # no script at all
+    )
+
+
 def render_evolution(
     lineage: Lineage, brackets: Sequence[BracketCounts], *, doc_id: str, title: str
 ) -> str:
     """The evolution report of a series as one HTML page."""
-    rows = version_rows(lineage, list(brackets))
-    labels = [v.label for v in lineage.versions]
-    context = {
-        "doc_id": doc_id,
-        "title": title,
-        "tool": f"diffdoc {__version__}",
-        "versions": rows,
-        "timeline": _timeline(rows),
-        "charts": [
-            ("Length in words", _bars([r["words"] for r in rows], labels)),
-            (
-                "Paragraphs changed (new, changed, moved, removed)",
-                _bars([r["new"] + r["changed"] + r["moved"] + r["removed"] for r in rows], labels),
-            ),
-            ("Open brackets", _bars([r["brackets"]["open"] for r in rows], labels)),
-        ],
-        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT, "pad": CHART_PAD},
-        "heat": [_heat_row(lineage, t) for t in threads(lineage)],
-        "comparisons": [
-            _comparison_view(lineage, k + 1, c) for k, c in enumerate(lineage.comparisons)
-        ],
-        "pairs": [(a, b) for n, a in enumerate(labels) for b in labels[n + 2 :]],
-    }
-    pages = environment()
-    css = pages.get_template("evolution.css.j2").render()
-    context["css"] = Markup(css)
-    context["csp"] = content_security_policy([css])  # no script at all
-    return pages.get_template("evolution.html.j2").render(context)
+    page = evolution_page(lineage, brackets, doc_id=doc_id, title=title)
+    context = {f.name: getattr(page, f.name) for f in fields(page)}
+    return environment().get_template("evolution.html.j2").render(context)
 
 
-def _timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _timeline(rows: Sequence[VersionRow]) -> tuple[TimelinePoint, ...]:
     """Each version's x position (0..1): by date when every version has one, else evenly."""
     try:
-        days = [dt.date.fromisoformat(r["date"]).toordinal() for r in rows]
-    except (TypeError, ValueError):
+        days = [dt.date.fromisoformat(r.date or "").toordinal() for r in rows]
+    except ValueError:
         days = list(range(len(rows)))
     span = (max(days) - min(days)) or 1
-    return [
-        {"label": r["label"], "date": r["date"], "x": round((d - min(days)) / span, 4)}
+    return tuple(
+        TimelinePoint(r.label, r.date, round((d - min(days)) / span, 4))
         for r, d in zip(rows, days, strict=True)
-    ]
+    )
 
 
 def short_labels(labels: Sequence[str], width: int = 14) -> list[str]:
@@ -137,20 +221,14 @@ def _bars(values: list[int], labels: list[str]) -> list[Bar]:
     return bars
 
 
-def _heat_row(lineage: Lineage, thread: Thread) -> dict[str, Any]:
+def _heat_row(lineage: Lineage, thread: Thread) -> HeatRow:
     last = thread.last
     text = lineage.versions[last.version].document.blocks[last.indices[0]].text
-    cells = []
-    for cell in thread.cells:
-        cells.append(
-            {
-                "status": cell.status,
-                "href": _cell_href(cell),
-                "title": _cell_title(lineage, cell),
-            }
-        )
+    cells = tuple(
+        HeatCell(cell.status, _cell_href(cell), _cell_title(lineage, cell)) for cell in thread.cells
+    )
     where = f"¶{last.indices[0] + 1} @{lineage.versions[last.version].label}"
-    return {"label": flatten(text)[:90], "where": where, "cells": cells}
+    return HeatRow(shorten_words(text, HEAT_LABEL), where, cells)
 
 
 def _cell_href(cell: Cell) -> str | None:
@@ -172,38 +250,37 @@ def _cell_title(lineage: Lineage, cell: Cell) -> str:
     return f"{label}: {cell.status}{extra} ({numbers})"
 
 
-def _comparison_view(lineage: Lineage, k: int, comparison: Comparison) -> dict[str, Any]:
+def _comparison_view(lineage: Lineage, k: int, comparison: Comparison) -> ComparisonView:
     old, new = lineage.versions[k - 1], lineage.versions[k]
-    return {
-        "id": f"c{k}",
-        "old": old.label,
-        "new": new.label,
-        "stats": comparison.stats,
-        "rows": _collapse([_block_view(k, block) for block in comparison.blocks]),
-    }
+    rows = _collapse([_block_view(k, block) for block in comparison.blocks])
+    return ComparisonView(f"c{k}", old.label, new.label, comparison.stats, rows)
 
 
-def _collapse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _collapse(rows: list[BlockView]) -> tuple[BlockView, ...]:
     """Runs of equal rows that follow each other in both versions become one row that keeps
     every paragraph's anchor. A paragraph moved unchanged keeps a row of its own."""
-    out: list[dict[str, Any]] = []
+    out: list[BlockView] = []
     for row in rows:
         last = out[-1] if out else None
         if (
-            row["op"] == "equal"
+            row.op == "equal"
             and last is not None
-            and last["op"] == "equal"
-            and row["old"] == []
-            and last["old"] == []
-            and _follows(last["last_old"] or last["old_numbers"], row["old_numbers"])
-            and _follows(last["last_new"] or last["new_numbers"], row["new_numbers"])
+            and last.op == "equal"
+            and not row.old
+            and not last.old
+            and _follows(last.last_old or last.old_numbers, row.old_numbers)
+            and _follows(last.last_new or last.new_numbers, row.new_numbers)
         ):
-            last["anchors"] = last["anchors"] + row["anchors"]
-            last["count"] += 1
-            last["last_old"], last["last_new"] = row["old_numbers"], row["new_numbers"]
+            out[-1] = replace(
+                last,
+                anchors=last.anchors + row.anchors,
+                count=last.count + 1,
+                last_old=row.old_numbers,
+                last_new=row.new_numbers,
+            )
         else:
-            out.append({**row, "count": 1, "last_old": "", "last_new": ""})
-    return out
+            out.append(row)
+    return tuple(out)
 
 
 def _follows(before: str, after: str) -> bool:
@@ -211,20 +288,20 @@ def _follows(before: str, after: str) -> bool:
     return before.isdigit() and after.isdigit() and int(after) == int(before) + 1
 
 
-def _block_view(k: int, block: BlockChange) -> dict[str, Any]:
+def _block_view(k: int, block: BlockChange) -> BlockView:
     # Every paragraph of both versions has an anchor: p for the new one, d for the old one.
-    anchors = [f"c{k}-p{j}" for j in block.new] + [f"c{k}-d{i}" for i in block.old]
+    anchors = tuple(f"c{k}-p{j}" for j in block.new) + tuple(f"c{k}-d{i}" for i in block.old)
     unchanged = len(block.segments) == 1 and block.segments[0].op == "equal"
-    return {
-        "op": block.op,
-        "anchors": anchors,
+    return BlockView(
+        op=block.op,
+        anchors=anchors,
         # Unchanged text is shown once, shortened: the page of a long series stays small.
-        "excerpt": _excerpt(block.segments[0].text) if unchanged else None,
-        "old_numbers": ", ".join(str(i + 1) for i in block.old),
-        "new_numbers": ", ".join(str(j + 1) for j in block.new),
-        "old": [] if unchanged else side_pieces(block, "old"),
-        "new": [] if unchanged else side_pieces(block, "new"),
-    }
+        excerpt=_excerpt(block.segments[0].text) if unchanged else None,
+        old_numbers=", ".join(str(i + 1) for i in block.old),
+        new_numbers=", ".join(str(j + 1) for j in block.new),
+        old=() if unchanged else tuple(side_pieces(block, "old")),
+        new=() if unchanged else tuple(side_pieces(block, "new")),
+    )
 
 
 def _excerpt(text: str) -> str:

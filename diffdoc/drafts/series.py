@@ -17,6 +17,7 @@ from diffdoc.drafts.trace import PhraseTrace, trace_phrase
 from diffdoc.errors import CorpusError
 from diffdoc.models import CompareOptions, Comparison
 from diffdoc.normalize import KeyConfig
+from diffdoc.progress import progress
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,10 @@ def consecutive_comparisons(
     versions: list[DraftVersion],
     options: CompareOptions,
     compare: Compare = compare_documents,
+    show_progress: bool = False,
 ) -> list[Comparison]:
-    """Each version compared with the next, through the corpus's comparison cache."""
+    """Each version compared with the next, through the corpus's comparison cache (a bar on
+    stderr with `show_progress`, on a terminal only)."""
     cache = ComparisonCache(corpus.root, compare)
     return [
         cache.compare(
@@ -54,7 +57,7 @@ def consecutive_comparisons(
             records[n + 1].text_sha256,
             options,
         )
-        for n in range(len(records) - 1)
+        for n in progress(range(len(records) - 1), "comparing versions", show_progress)
     ]
 
 
@@ -65,6 +68,7 @@ def corpus_lineage(
     *,
     upto: VersionRecord | None = None,
     compare: Compare = compare_documents,
+    show_progress: bool = False,
 ) -> CorpusSeries:
     """The lineage of a document's versions (up to and including `upto`, when given)."""
     document, records = corpus.history(doc_id)
@@ -72,7 +76,7 @@ def corpus_lineage(
         records = [r for r in records if r.number <= upto.number]
     versions = draft_versions(corpus, records)
     comparisons = consecutive_comparisons(
-        corpus, records, versions, options or CompareOptions(), compare
+        corpus, records, versions, options or CompareOptions(), compare, show_progress
     )
     return CorpusSeries(document, tuple(records), chain(versions, comparisons))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -76,6 +77,47 @@ def _with_text(document: Document, name: str) -> Document:
     return document
 
 
+def _pdf(data: bytes, name: str, source: Source, revisions: str) -> Document:
+    from diffdoc.ingest.pdf import read_pdf  # a PDF has no tracked changes
+
+    return read_pdf(data, name=name, source=source)
+
+
+def _docx(data: bytes, name: str, source: Source, revisions: str) -> Document:
+    from diffdoc.ingest.docx import read_docx
+
+    view: Literal["accept", "reject"] = "reject" if revisions == "reject" else "accept"
+    return read_docx(data, name=name, source=source, revisions=view)
+
+
+def _html(text: str, name: str, source: Source) -> Document:
+    from diffdoc.ingest.html import read_html
+
+    return read_html(text, source=source)
+
+
+def _markdown(text: str, name: str, source: Source) -> Document:
+    from diffdoc.ingest.markdown import read_markdown
+
+    return read_markdown(text, source=source, name=name)
+
+
+def _text(text: str, name: str, source: Source) -> Document:
+    return read_text(text, source=source)
+
+
+# One reader per format; each imports its library only when a file of its format arrives.
+# "normalized" is not here: it is diffdoc's own output, read back without the structure rules.
+# A binary reader also takes how to read tracked changes (REVISIONS).
+BinaryReader = Callable[[bytes, str, Source, str], Document]
+BINARY_READERS: dict[str, BinaryReader] = {"pdf": _pdf, "docx": _docx}
+TEXT_READERS: dict[str, Callable[[str, str, Source], Document]] = {
+    "html": _html,
+    "markdown": _markdown,
+    "text": _text,
+}
+
+
 def _parse_bytes(
     data: bytes, *, name: str, fmt: str | None, encoding: str | None, revisions: str = "accept"
 ) -> Document:
@@ -86,19 +128,12 @@ def _parse_bytes(
     label = Path(name).name
     sha256 = hashlib.sha256(data).hexdigest()
     magic = sniff_binary(data, name)
-    if fmt in ("docx", "pdf") or (fmt is None and magic in ("docx", "pdf")):
-        chosen = fmt or magic
-        source = Source(label=label, sha256=sha256, format=str(chosen), encoding="binary")
-        if chosen == "pdf":
-            if magic != "pdf":
-                raise InputError(name, "corrupt PDF file (no %PDF header)")
-            from diffdoc.ingest.pdf import read_pdf
-
-            return _with_text(read_pdf(data, name=name, source=source), name)
-        from diffdoc.ingest.docx import read_docx
-
-        view: Literal["accept", "reject"] = "reject" if revisions == "reject" else "accept"
-        return _with_text(read_docx(data, name=name, source=source, revisions=view), name)
+    binary = fmt if fmt in BINARY_READERS else None if fmt is not None else magic
+    if binary in BINARY_READERS:
+        if binary == "pdf" and magic != "pdf":
+            raise InputError(name, "corrupt PDF file (no %PDF header)")
+        source = Source(label=label, sha256=sha256, format=binary, encoding="binary")
+        return _with_text(BINARY_READERS[binary](data, name, source, revisions), name)
     if encoding is not None:
         text_codec(encoding, name=name)  # base64, rot13...: refused whatever the file
     if magic == "zip":
@@ -111,18 +146,10 @@ def _parse_bytes(
     if not text or text.isspace():
         raise InputError(name, "empty file")
     chosen = fmt or sniff_text(text, name)
-    source = Source(label=label, sha256=sha256, format=chosen, encoding=used)
     # Without --from, sniffing has already ruled out the normalized format.
     if chosen == "normalized" or (
         fmt is not None and chosen in ("text", "markdown") and is_normalized_text(text)
     ):
         return docformat.loads(text, name=name)
-    if chosen == "html":
-        from diffdoc.ingest.html import read_html
-
-        return _with_text(read_html(text, source=source), name)
-    if chosen == "markdown":
-        from diffdoc.ingest.markdown import read_markdown
-
-        return _with_text(read_markdown(text, source=source, name=name), name)
-    return _with_text(read_text(text, source=source), name)
+    source = Source(label=label, sha256=sha256, format=chosen, encoding=used)
+    return _with_text(TEXT_READERS[chosen](text, name, source), name)

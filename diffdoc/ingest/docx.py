@@ -6,6 +6,7 @@ Word shows (diffdoc.ingest.docx_numbering), footnotes and endnotes as `footnote`
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -30,8 +31,10 @@ from diffdoc.ingest.docx_text import (
     row_removed,
 )
 from diffdoc.ingest.limits import check_docx_archive
-from diffdoc.ingest.structure import Draft, Emphasis, assemble
+from diffdoc.ingest.structure import Emphasis, RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
+
+_LEVEL = re.compile(r"heading ([1-9])")
 
 
 def _kind(style: str) -> BlockKind | None:
@@ -120,7 +123,7 @@ def _style_id(paragraph_properties: Any | None) -> str:
     return "Normal" if found is None else str(found.get(qn("w:val"), ""))
 
 
-def _drafts(document: docx.document.Document, view: View) -> list[Draft]:
+def _drafts(document: docx.document.Document, view: View) -> list[RawParagraph]:
     """The body's paragraphs in the view, numbered as Word numbers them, then the notes."""
     styles = _part(document, RT.STYLES)
     names = _style_names(styles)
@@ -130,7 +133,7 @@ def _drafts(document: docx.document.Document, view: View) -> list[Draft]:
         _part(document, RT.SETTINGS),
         view,
     )
-    drafts: list[Draft] = []
+    drafts: list[RawParagraph] = []
     pieces: list[str] = []
     joined: list[Any] = []
     body_paragraphs = list(_paragraphs(document.element.body, view))
@@ -148,7 +151,18 @@ def _drafts(document: docx.document.Document, view: View) -> list[Draft]:
             emphasis: Emphasis = "strong" if is_bold(joined, view) else ""
             if label is not None:
                 text = f"{label} {text}"
-            drafts.append(Draft(text, kind=_kind(style), emphasis=emphasis, label=label))
+            level = _LEVEL.fullmatch(style.lower()) if style else None
+            drafts.append(
+                RawParagraph(
+                    text,
+                    kind=_kind(style),
+                    emphasis=emphasis,
+                    label=label,
+                    level=int(level.group(1))
+                    if level
+                    else (1 if style.lower() == "title" else None),
+                )
+            )
         joined = []
     return drafts + notes.drafts()
 

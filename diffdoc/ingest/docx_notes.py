@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from diffdoc.ingest.docx_numbering import format_number
 from diffdoc.ingest.docx_text import View, paragraph_text
-from diffdoc.ingest.structure import Draft
+from diffdoc.ingest.structure import RawParagraph
 
 _DEFAULT_FORMAT = {"footnote": "decimal", "endnote": "lowerRoman"}
 
@@ -67,9 +67,9 @@ class Notes:
         self._referenced.append((kind, note_id, label))
         return label
 
-    def drafts(self) -> list[Draft]:
+    def drafts(self) -> list[RawParagraph]:
         """The notes referenced, as `footnote` drafts: footnotes, then endnotes."""
-        out: list[Draft] = []
+        out: list[RawParagraph] = []
         for wanted in _DEFAULT_FORMAT:
             for kind, note_id, label in self._referenced:
                 if kind != wanted:
@@ -78,5 +78,5 @@ class Notes:
                 texts = [paragraph_text(p, self._view) for p in note.iter(qn("w:p"))]
                 text = " ".join(" ".join(texts).split())
                 if text:
-                    out.append(Draft(text, kind="footnote", label=label))
+                    out.append(RawParagraph(text, kind="footnote", label=label))
         return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from diffdoc.ingest.furniture import _neighbour, is_blank
 from diffdoc.ingest.hyphens import document_words, join_lines
-from diffdoc.ingest.structure import Draft
+from diffdoc.ingest.structure import RawParagraph
 
 FOOTNOTE_RULE = re.compile(r"^_{5,}$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
@@ -19,7 +19,7 @@ class Layout:
     """Lines with the page furniture blanked out, and the footnotes found under rules."""
 
     lines: list[str]
-    footnotes: list[Draft]
+    footnotes: list[RawParagraph]
 
 
 def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
@@ -59,7 +59,7 @@ def extract_footnotes(lines: Sequence[str], furniture: Sequence[str]) -> Layout:
             index += 1
     words = document_words(lines) if notes else None
     footnotes = [
-        Draft(join_lines(parts, words), kind="footnote", label=label or None)
+        RawParagraph(join_lines(parts, words), kind="footnote", label=label or None)
         for label, parts in notes
     ]
     return Layout(body, footnotes)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from diffdoc.ingest.structure import LABEL, ends_sentence, find_label, is_heading_text
+from diffdoc.ingest.wording import LABEL, ends_sentence, find_label, is_heading_text
 
 _PAGE_MARKER = re.compile(
     r"^(?:\d{1,4}\s*/\s*\d{1,4}"  # 2/5

@@ -24,7 +24,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import Emphasis, RawParagraph, assemble
 from diffdoc.models import BlockKind, Document, Source
 
 _FURNITURE = ("script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template")
@@ -47,6 +47,7 @@ _BLOCKS = frozenset(
     }
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_HEADING_TAG = re.compile(r"h[1-6]")
 _LAYOUT_SPACE = re.compile(r"[ \t\r\n\f]+")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 # A list is a menu when this share of its text, or more, is link text.
@@ -95,8 +96,11 @@ class _Block:
     """The text collected for one block so far, and how much of it is bold."""
 
     kind: BlockKind | None
+    level: int | None = None  # <h1>..<h6>
     pieces: list[str] = field(default_factory=list)
     plain: int = 0
+    head: list[str] = field(default_factory=list)  # the text before the first plain words
+    bold_head: bool = False  # ... and some of it was bold
 
 
 def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind | None:
@@ -109,8 +113,8 @@ def _kind(name: str, inherited: BlockKind | None, seen_title: bool) -> BlockKind
     return inherited
 
 
-def _drafts(root: Tag) -> list[Draft]:
-    drafts: list[Draft] = []
+def _drafts(root: Tag) -> list[RawParagraph]:
+    drafts: list[RawParagraph] = []
     stack: list[_Block] = [_Block(None)]
 
     def flush() -> None:
@@ -118,9 +122,21 @@ def _drafts(root: Tag) -> list[Draft]:
         text = _LAYOUT_SPACE.sub(" ", "".join(block.pieces)).strip()
         if text:
             strong = block.plain == 0
-            drafts.append(Draft(text, kind=block.kind, emphasis="strong" if strong else ""))
+            emphasis: Emphasis = "strong" if strong else ""
+            head = _LAYOUT_SPACE.sub(" ", "".join(block.head)).strip()
+            drafts.append(
+                RawParagraph(
+                    text,
+                    kind=block.kind,
+                    emphasis=emphasis,
+                    level=block.level,
+                    run_in=head if block.bold_head and block.plain else None,
+                )
+            )
         block.pieces.clear()
         block.plain = 0
+        block.head.clear()
+        block.bold_head = False
 
     # Walk without recursion (deeply nested pages): ("open", tag), ("close", tag), ("text", s).
     todo: list[tuple[str, PageElement]] = [("open", root)]
@@ -129,9 +145,13 @@ def _drafts(root: Tag) -> list[Draft]:
         action, node = todo.pop()
         if isinstance(node, NavigableString):
             if not isinstance(node, _NOT_TEXT):
-                stack[-1].pieces.append(str(node))
+                current = stack[-1]
+                current.pieces.append(str(node))
                 if not bold and str(node).strip():
-                    stack[-1].plain += 1
+                    current.plain += 1
+                elif not current.plain:  # still in the bold words that open the block
+                    current.head.append(str(node))
+                    current.bold_head = current.bold_head or bool(bold and str(node).strip())
             continue
         if not isinstance(node, Tag):
             continue
@@ -148,7 +168,8 @@ def _drafts(root: Tag) -> list[Draft]:
         if node.name in _BLOCKS:
             flush()
             seen_title = any(d.kind == "title" for d in drafts)
-            stack.append(_Block(_kind(node.name, stack[-1].kind, seen_title)))
+            level = int(node.name[1]) if _HEADING_TAG.fullmatch(node.name) else stack[-1].level
+            stack.append(_Block(_kind(node.name, stack[-1].kind, seen_title), level))
         elif node.name in ("b", "strong"):
             bold += 1
         todo.append(("close", node))

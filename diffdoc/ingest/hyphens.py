@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from diffdoc.ingest.structure import joins_without_space
+from diffdoc.ingest.wording import joins_without_space
 
 _HYPHENATED = re.compile(r"(\w+)-$")
 _WORD = re.compile(r"\w+(?:-\w+)*")

@@ -8,7 +8,8 @@ continues in the next one, so a paragraph the extractor cut is joined before it 
 
 from __future__ import annotations
 
-from diffdoc.ingest.structure import LABEL, Draft, find_label, join_text
+from diffdoc.ingest.structure import RawParagraph
+from diffdoc.ingest.wording import LABEL, find_label, join_text
 
 _OPEN_END = '.,;:!?)]”’"…'
 
@@ -26,22 +27,22 @@ def label_column(text: str) -> list[str] | None:
     return labels or None
 
 
-def distribute_label_columns(drafts: list[Draft]) -> list[Draft]:
+def distribute_label_columns(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Give the labels of a label-only paragraph to the unlabelled paragraphs after it."""
-    if not any(d.text[:1].isdigit() or d.text[:1] in "(P" for d in drafts):
-        return drafts
-    out: list[Draft] = []
+    if not any(d.text[:1].isdigit() or d.text[:1] in "(P" for d in paras):
+        return paras
+    out: list[RawParagraph] = []
     pending: list[str] = []
-    for draft in drafts:
-        labels = label_column(draft.text) if draft.kind is None and len(draft.text) < 80 else None
+    for para in paras:
+        labels = label_column(para.text) if para.kind is None and len(para.text) < 80 else None
         if labels is not None:
             pending.extend(labels)  # pdftotext prints a long column in several blocks
             continue
-        if not pending or draft.kind is not None or find_label(draft.text) is not None:
-            if pending and (draft.kind == "heading" or find_label(draft.text) is not None):
-                out.append(Draft(" ".join(pending)))  # no paragraphs to give them to
+        if not pending or para.kind is not None or find_label(para.text) is not None:
+            if pending and (para.kind == "heading" or find_label(para.text) is not None):
+                out.append(RawParagraph(" ".join(pending)))  # no paragraphs to give them to
                 pending = []
-            out.append(draft)
+            out.append(para)
             continue
         previous = out[-1] if out else None
         if (
@@ -50,9 +51,9 @@ def distribute_label_columns(drafts: list[Draft]) -> list[Draft]:
             and previous.label == "column"
             and previous.text.rstrip()[-1:] not in _OPEN_END
         ):
-            out[-1] = previous._replace(text=join_text(previous.text, draft.text))
+            out[-1] = previous._replace(text=join_text(previous.text, para.text))
             continue
-        out.append(draft._replace(text=f"{pending.pop(0)} {draft.text}", label="column"))
+        out.append(para._replace(text=f"{pending.pop(0)} {para.text}", label="column"))
     if pending:
-        out.append(Draft(" ".join(pending)))
+        out.append(RawParagraph(" ".join(pending)))
     return [d._replace(label=None) if d.label == "column" else d for d in out]

@@ -14,19 +14,12 @@ import re
 import yaml
 
 from diffdoc.errors import InputError
-from diffdoc.ingest.layout import (
-    _FOOTNOTE_RULE,
-    HEADING_MARK,
-    document_words,
-    estimate_wrap,
-    extract_footnotes,
-    is_blank,
-    join_lines,
-    paragraphs,
-    remove_page_furniture,
-)
+from diffdoc.ingest.footnotes import FOOTNOTE_RULE, extract_footnotes
+from diffdoc.ingest.furniture import HEADING_MARK, is_blank, remove_page_furniture
+from diffdoc.ingest.hyphens import document_words, join_lines
 from diffdoc.ingest.markup import emphasis_of, strip_inline
-from diffdoc.ingest.structure import Draft, assemble
+from diffdoc.ingest.structure import RawParagraph, assemble
+from diffdoc.ingest.wrap import estimate_wrap, paragraphs
 from diffdoc.models import BlockKind, Document, Source
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -40,6 +33,8 @@ _THEMATIC = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _QUOTE = re.compile(r"^\s*>[ \t]?")
 _YAML_KEY = re.compile(r"\s*[\w\"'][\w.\"'-]*:(?:[ \t]|$)", re.MULTILINE)
+# A paragraph that opens with bold words and goes on: `**Climate.** We agree`, `__Note__: ...`.
+_RUN_IN = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?=.*\w)", re.DOTALL)
 _BREAK = re.compile(r"(?<!\\)\\\s*$")  # a backslash hard line break
 
 
@@ -100,7 +95,7 @@ def _mark_blocks(lines: list[str]) -> tuple[list[str], set[str]]:
             out[-1] = f"{HEADING_MARK}{level}{out[-1].strip()}"
             out.append("")
             continue
-        if _THEMATIC.match(line) and not _FOOTNOTE_RULE.match(line.strip()):
+        if _THEMATIC.match(line) and not FOOTNOTE_RULE.match(line.strip()):
             out.append("")
             continue
         atx = _ATX.match(line)
@@ -130,7 +125,7 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
     layout = extract_footnotes(lines, furniture)
     wrap = estimate_wrap([line for line in layout.lines if not line.startswith(HEADING_MARK)])
     words = document_words(layout.lines)
-    drafts: list[Draft] = []
+    drafts: list[RawParagraph] = []
     seen_heading = False
     for paragraph in paragraphs(layout.lines, wrap):
         if paragraph[0].startswith(HEADING_MARK):
@@ -138,7 +133,11 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
             seen_heading = True
             first_title = level == 1 and not any(d.kind == "title" for d in drafts)
             drafts.append(
-                Draft(strip_inline(heading, refs), kind="title" if first_title else "heading")
+                RawParagraph(
+                    strip_inline(heading, refs),
+                    kind="title" if first_title else "heading",
+                    level=level,
+                )
             )
             continue
         lines_ = [
@@ -148,7 +147,7 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
         footnote = _FOOTNOTE_DEF.match(raw)
         if footnote:
             text_ = strip_inline(footnote.group(2), refs)
-            drafts.append(Draft(text_, kind="footnote", label=footnote.group(1)))
+            drafts.append(RawParagraph(text_, kind="footnote", label=footnote.group(1)))
             continue
         emphasis = emphasis_of(raw)
         kind: BlockKind | None = None
@@ -156,5 +155,13 @@ def read_markdown(text: str, *, source: Source | None = None, name: str = "<mark
             kind = "note"
         elif _BULLET.match(paragraph[0]):
             kind = "list_item"
-        drafts.append(Draft(strip_inline(raw, refs), kind=kind, emphasis=emphasis))
+        head = _RUN_IN.match(raw)
+        drafts.append(
+            RawParagraph(
+                strip_inline(raw, refs),
+                kind=kind,
+                emphasis=emphasis,
+                run_in=strip_inline(head.group(2), refs) if head and not emphasis else None,
+            )
+        )
     return assemble(drafts + layout.footnotes, metadata=metadata, source=source)

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from diffdoc.ingest.layout import _BOLD_LINE
+from diffdoc.ingest.wrap import BOLD_LINE
 
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -45,7 +45,7 @@ _TAG = re.compile(
 )
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _IAL = re.compile(r"\s*\{:[^}]*\}")
-_BOLD = _BOLD_LINE.pattern.removeprefix("^").removesuffix("$")
+_BOLD = BOLD_LINE.pattern.removeprefix("^").removesuffix("$")
 _STRONG_ONLY = re.compile(rf"^{_BOLD}(?:\s*{_BOLD})*$")
 _EM_ONLY = re.compile(r"^(?:\*[^*]+\*|_[^_]+_)(?:\s*(?:\*[^*]+\*|_[^_]+_))*$")
 _CODE = re.compile(r"`([^`]*)`")

@@ -29,7 +29,15 @@ from diffdoc.ingest.pdf_layout import (
     title_lines,
 )
 from diffdoc.ingest.pdf_lines import SOFT_HYPHEN, Line, Page, read_page
-from diffdoc.ingest.structure import RULES, Draft, Rule, assemble, is_cut, join_page_cuts, join_text
+from diffdoc.ingest.structure import (
+    RULES,
+    RawParagraph,
+    Rule,
+    assemble,
+    is_cut,
+    join_page_cuts,
+)
+from diffdoc.ingest.wording import join_text
 from diffdoc.models import Document, Source
 
 
@@ -91,15 +99,15 @@ def hyphen_evidence(lines: Sequence[Line]) -> Counter[str]:
     return words
 
 
-def _draft(lines: Sequence[Line], size: float, words: object, soft: bool) -> Draft:
+def _draft(lines: Sequence[Line], size: float, words: object, soft: bool) -> RawParagraph:
     text = _joined(lines, words)
     first = lines[0]
     emphasis = "strong" if first.bold else "em" if first.italic else ""
     larger = first.size >= size * _LARGER and len(text) <= 200
-    return Draft(text, "heading" if larger else None, emphasis, None, soft)
+    return RawParagraph(text, "heading" if larger else None, emphasis, None, soft)
 
 
-def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
+def layout_drafts(pages: Sequence[Page]) -> list[RawParagraph]:
     """The paragraphs of the pages, then their footnotes."""
     size = body_size(pages)
     body: list[Line] = []
@@ -115,9 +123,9 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         open_note = bool(notes) and bool(page_notes or continued)
         body.extend(text_lines)
     title = title_lines([line for line in body if line.page == pages[0].number], size)
-    drafts: list[Draft] = []
+    drafts: list[RawParagraph] = []
     if title:
-        drafts.append(Draft(_title_text(title), "title"))
+        drafts.append(RawParagraph(_title_text(title), "title"))
         chosen = {id(line) for line in title}
         body = [line for line in body if id(line) not in chosen]
     words = hyphen_evidence(body)
@@ -144,7 +152,7 @@ def layout_drafts(pages: Sequence[Page]) -> list[Draft]:
         drafts.append(_draft(paragraph, size, words, soft))
     for note in notes:
         number, texts = note_text(note)
-        drafts.append(Draft(join_lines(texts, words), "footnote", "", number))
+        drafts.append(RawParagraph(join_lines(texts, words), "footnote", "", number))
     return drafts
 
 
@@ -170,12 +178,12 @@ def _own_spacing(paragraph: Sequence[Line]) -> float | None:
     return above.baseline - below.baseline
 
 
-def join_geometry_cuts(drafts: list[Draft]) -> list[Draft]:
+def join_geometry_cuts(drafts: list[RawParagraph]) -> list[RawParagraph]:
     """`join_page_cuts` for readers whose breaks the page's geometry decided (PDF): the
     second half must also go on in lowercase (after any opening brackets), as a sentence
     the geometry cut does ("...developing country Parties should" / "undertake ..."); a
     sentence after a heading-like line is the geometry's new paragraph."""
-    out: list[Draft] = []
+    out: list[RawParagraph] = []
     for draft in drafts:
         previous = out[-1] if out else None
         if (

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from diffdoc.ingest.furniture import is_page_marker
 from diffdoc.ingest.pdf_lines import Line, Page
-from diffdoc.ingest.structure import ends_sentence, find_label
+from diffdoc.ingest.wording import ends_sentence, find_label
 
 # The share of the page height at its top and bottom where running headers and page
 # numbers stand.

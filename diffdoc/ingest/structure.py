@@ -1,17 +1,31 @@
 """From raw paragraphs to a Document: named rules that decide each block's kind, section and
 label, join paragraphs that a page break cut in two, and find the title and closing.
 
-Readers produce `Draft`s (text as written, markup removed, plus what the format itself says:
-a Markdown heading, a DOCX heading style, a footnote). Each rule below is a small function
-`list[Draft] -> list[Draft]`, applied in the order of `RULES`; `assemble` runs them.
+Readers produce `RawParagraph`s (text as written, markup removed, plus what the format
+itself says: a Markdown heading, a DOCX heading style, a footnote). Each rule below is a small
+function `list[RawParagraph] -> list[RawParagraph]`, applied in the order of `RULES`;
+`assemble` runs them. The string tests the rules share live in `wording`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import NamedTuple
 
+from diffdoc.ingest.cjk import cjk_title
+from diffdoc.ingest.wording import (
+    HEADING_FIRST,
+    LABEL,
+    ROMAN,
+    STANDALONE_HEADING,
+    ends_sentence,
+    find_label,
+    is_heading_text,
+    join_text,
+    word_count_above,
+)
 from diffdoc.models import Block, BlockKind, Document, Source
 from diffdoc.normalize import comparison_key
 from diffdoc.segment import NO_SPACE_CHAR
@@ -19,11 +33,11 @@ from diffdoc.segment import NO_SPACE_CHAR
 Emphasis = str  # "" (none), "strong" (bold only), "em" (italic only)
 
 
-class Draft(NamedTuple):
+class RawParagraph(NamedTuple):
     """A paragraph on its way to becoming a Block; `kind` None means "let the rules decide".
 
     A named tuple rather than a frozen dataclass: a large text makes tens of thousands of
-    drafts, and the rules copy them with `_replace`; both are several times cheaper.
+    them, and the rules copy them with `_replace`; both are several times cheaper.
     """
 
     text: str
@@ -34,45 +48,18 @@ class Draft(NamedTuple):
     # came between (a form feed, a page number or running header removed), or the break is
     # only a guess from line lengths. A sentence left open above may go on here.
     soft_break: bool = False
+    level: int | None = None  # a heading's level as the source marks it (`##`, <h2>, Heading 2)
+    run_in: str | None = None  # the bold words that open the paragraph, when more text follows
 
 
-Rule = Callable[[list["Draft"]], list["Draft"]]
+Rule = Callable[[list["RawParagraph"]], list["RawParagraph"]]
 
-_ROMAN = r"(?=[IVXLC])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_SPACE = r"[\s\u00a0\u202f]"
-# Paragraph labels: "1.", "1.2.", "(a)", "(iv)", "(17bis)", "a)", "Pp3", "OP 4".
-LABEL = re.compile(
-    r"^(?P<label>\d{1,3}(?:\.\d{1,3})*\.(?!\d)"
-    r"|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}(?:bis|ter|quater)?)\)"
-    r"|[a-z]\)"
-    r"|(?:Pp|PP|pp|Op|OP|op)" + _SPACE + r"?\d{1,3}(?:\.\d{1,3})*\.?)"
-    r"(?=" + _SPACE + "|$)"
-)
-# A sentence ends with one of these, then maybe closing quotes or brackets.
-_TERMINAL_MARKS = frozenset(".!?;:。！？；：…")
-_CLOSERS = "'\"’”»)]"
-_STANDALONE_HEADING = re.compile(
-    r"^(?:" + _ROMAN + r"\.?"
-    r"|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX|Appendix)"
-    r"\s+(?:\d{1,3}[a-z]*|" + _ROMAN + r"|[A-Z])\.?"
-    r"|Preamble|PREAMBLE|Annex|ANNEX"
-    r"|(?:Статья|СТАТЬЯ|Раздел|РАЗДЕЛ|Часть|ЧАСТЬ|Глава|ГЛАВА)\s+(?:\d{1,3}|" + _ROMAN + r")\.?"
-    r"|[一二三四五六七八九十]{1,3}、?|第[一二三四五六七八九十百\d]{1,4}[条章部节](?:分)?)$"
-)
 # A heading that numbers a division and expects its name on the next line: "I.", "Annex".
 _NUMBERED_HEADING = re.compile(
-    r"^(?:" + _ROMAN + r"\.?"
+    r"^(?:" + ROMAN + r"\.?"
     r"|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX|Appendix)"
-    r"(?:\s+(?:\d{1,3}[a-z]*|" + _ROMAN + r"|[A-Z]))?\.?)$"
+    r"(?:\s+(?:\d{1,3}[a-z]*|" + ROMAN + r"|[A-Z]))?\.?)$"
 )
-_TITLED_HEADING = re.compile(
-    r"^(?:" + _ROMAN + r"\.|(?:Article|ARTICLE|Part|PART|Chapter|CHAPTER|Section|SECTION)\s+"
-    r"(?:\d{1,3}[a-z]*|" + _ROMAN + r")[.:]?"
-    r"|(?:Annex|ANNEX)(?:\s+(?:\d{1,3}|" + _ROMAN + r")[.:]?)?)\s+[A-Z(\"“].{0,150}$"
-)
-# Every heading pattern above starts with one of these (Roman numerals start with I, V, X, L
-# or C): other texts need not be matched at all.
-_HEADING_FIRST = frozenset("IVXLCAPSСРЧГ一二三四五六七八九十第")
 _NUMBER_LABEL = re.compile(r"\d{1,3}\.")
 _DATE = (
     r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:(?:day )?of )?[A-Z][a-z]+,? \d{4}"
@@ -82,6 +69,7 @@ _CN = r"[\d○〇零一二三四五六七八九十]"  # digits of a Chinese date
 _PLACE = r"[A-Z][\w.'’ -]{1,40}"
 # Place and date: "St. Petersburg, June 7, 2002", "Done at Geneva on 7 June 2002",
 # "Санкт-Петербург, 7 июня 2002 года", "二○○二年六月七日于圣彼得堡".
+_DATE_LINE = re.compile(rf"^{_DATE}\.?$")
 _CLOSING = re.compile(
     rf"^(?:(?:(?:Done|Adopted|Signed) (?:at|in) )?{_PLACE}, {_DATE}"
     rf"|(?:Done|Adopted|Signed) (?:at|in) {_PLACE}? on {_DATE}"
@@ -92,7 +80,7 @@ _CLOSING = re.compile(
 )
 # "Global context and shared commitments 3. We gather ...": a heading run into a paragraph.
 _RUN_IN = re.compile(
-    r"^(?P<head>(?:" + _ROMAN + r"\.\s+)?[A-Z][^.;:!?]{2,150}?[^\s.,;:!?])"
+    r"^(?P<head>(?:" + ROMAN + r"\.\s+)?[A-Z][^.;:!?]{2,150}?[^\s.,;:!?])"
     r"\s+(?P<label>\d{1,3}\.)\s+(?P<body>[A-Z\"“].*)$"
 )
 # Every _RUN_IN match holds a space, 1-3 digits, a full stop and a space: a cheap test that
@@ -107,81 +95,32 @@ def _may_be_label(text: str) -> bool:
     return not first.isupper() or first in "PO"
 
 
-def find_label(text: str) -> str | None:
-    """The paragraph label the text starts with ("1.", "(a)", "Pp3"), or None."""
-    first = text[:1]
-    if first.isupper() and first not in "PO":  # _may_be_label, inlined: this runs often
-        return None
-    match = LABEL.match(text)
-    return match.group("label") if match else None
-
-
-def ends_sentence(text: str) -> bool:
-    """True when the text ends with terminal punctuation (closing quotes allowed)."""
-    return text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL_MARKS
-
-
-def is_standalone_heading(text: str) -> bool:
-    """A heading that is only a number or name: "IV", "Article 5", "Part II", "Annex"."""
-    text = text.strip()
-    return text[:1] in _HEADING_FIRST and bool(_STANDALONE_HEADING.match(text))
-
-
-def is_heading_text(text: str) -> bool:
-    """Roman numerals, "Article 5", "Part II", "Annex", "I. Global context": heading lines."""
-    if text[:1] not in _HEADING_FIRST:
-        return False
-    if _STANDALONE_HEADING.match(text):
-        return True
-    return bool(_TITLED_HEADING.match(text)) and not ends_sentence(text) and len(text) <= 160
-
-
-def word_count_above(text: str, limit: int) -> int:
-    """`len(text.split())`, but counting no further than `limit + 1`: cheap on long texts."""
-    return len(text.split(maxsplit=limit))
-
-
-def join_text(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: a space, except between CJK characters."""
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right:
-        return left + right
-    if joins_without_space(left[-1], right[0]):
-        return left + right
-    return f"{left} {right}"
-
-
-def joins_without_space(last: str, first: str) -> bool:
-    """Whether two pieces meeting at these characters join without a space (CJK text)."""
-    return bool(NO_SPACE_CHAR.match(last) and NO_SPACE_CHAR.match(first))
-
-
-def _undecided(draft: Draft) -> bool:
-    return draft.kind is None or draft.kind == "paragraph"
+def _undecided(para: RawParagraph) -> bool:
+    return para.kind is None or para.kind == "paragraph"
 
 
 # --- rules ------------------------------------------------------------------------------------
 
 
-def attach_lone_labels(drafts: list[Draft]) -> list[Draft]:
+def attach_lone_labels(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A paragraph that is only a label ("1." on its own line) belongs to the next one."""
-    out: list[Draft] = []
-    for draft in drafts:
+    out: list[RawParagraph] = []
+    for para in paras:
         last = out[-1] if out else None
         if (
             last is not None
             and (last.kind is None or last.kind == "paragraph")  # _undecided, inlined
             and _may_be_label(last.text)
             and LABEL.fullmatch(last.text.strip())
-            and draft.kind in (None, "paragraph", "list_item")
+            and para.kind in (None, "paragraph", "list_item")
         ):
-            out[-1] = draft._replace(text=join_text(out[-1].text, draft.text))
+            out[-1] = para._replace(text=join_text(out[-1].text, para.text))
         else:
-            out.append(draft)
+            out.append(para)
     return out
 
 
-def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
+def split_run_in_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Split numbered paragraphs that an extraction ran together with what precedes them.
 
     "Partnerships and support 17. We invite ..." becomes a heading and paragraph 17, and
@@ -189,30 +128,30 @@ def split_run_in_headings(drafts: list[Draft]) -> list[Draft]:
     number continues the numbering of the paragraphs before it, so that a sentence that
     happens to contain "3. " is never cut.
     """
-    out: list[Draft] = []
+    out: list[RawParagraph] = []
     last_number = 0
-    for draft in drafts:
-        undecided = draft.kind is None or draft.kind == "paragraph"
-        label = find_label(draft.text) if undecided else None
+    for para in paras:
+        undecided = para.kind is None or para.kind == "paragraph"
+        label = find_label(para.text) if undecided else None
         match = (
-            _RUN_IN.match(draft.text)
-            if undecided and label is None and _RUN_IN_HINT.search(draft.text)
+            _RUN_IN.match(para.text)
+            if undecided and label is None and _RUN_IN_HINT.search(para.text)
             else None
         )
         if match and int(match.group("label")[:-1]) == last_number + 1:
-            out.append(Draft(match.group("head"), kind="heading"))
-            draft = Draft(f"{match.group('label')} {match.group('body')}")
+            out.append(RawParagraph(match.group("head"), kind="heading"))
+            para = RawParagraph(f"{match.group('label')} {match.group('body')}")
             label = match.group("label")
         if label and re.fullmatch(r"\d{1,3}\.", label):
             last_number = int(label[:-1])
             while True:
-                cut = _inline_number(draft.text, last_number + 1)
+                cut = _inline_number(para.text, last_number + 1)
                 if cut is None:
                     break
-                out.append(draft._replace(text=draft.text[:cut].rstrip()))
-                draft = Draft(draft.text[cut:].lstrip())
+                out.append(para._replace(text=para.text[:cut].rstrip()))
+                para = RawParagraph(para.text[cut:].lstrip())
                 last_number += 1
-        out.append(draft)
+        out.append(para)
     return out
 
 
@@ -227,96 +166,102 @@ def _inline_number(text: str, number: int) -> int | None:
     return match.start("start") if match else None
 
 
-def mark_headings(drafts: list[Draft]) -> list[Draft]:
+def mark_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Heading lines (Roman numerals, Article N, Part II) and short bold-only lines."""
     out = []
-    for draft in drafts:
-        first = draft.text[:1]  # a text that starts with no heading's letter needs no regex
+    for para in paras:
+        first = para.text[:1]  # a text that starts with no heading's letter needs no regex
         if (
-            (first in _HEADING_FIRST or first.isspace() or draft.emphasis == "strong")
-            and (draft.kind is None or draft.kind == "paragraph")
+            (first in HEADING_FIRST or first.isspace() or para.emphasis == "strong")
+            and (para.kind is None or para.kind == "paragraph")
         ) and (
-            is_heading_text(text := draft.text.strip())
-            or (draft.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
+            is_heading_text(text := para.text.strip())
+            or (para.emphasis == "strong" and len(text) <= 120 and not ends_sentence(text))
         ):
-            draft = draft._replace(kind="heading")
-        out.append(draft)
+            para = para._replace(kind="heading")
+        out.append(para)
     return out
 
 
-def mark_subheadings(drafts: list[Draft]) -> list[Draft]:
+def mark_subheadings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A short unpunctuated line right before a numbered paragraph is an unnumbered heading."""
-    out = list(drafts)
+    out = list(paras)
     for index in range(len(out) - 1):
-        draft, following = out[index], out[index + 1]
-        if draft.kind is not None or not (
+        para, following = out[index], out[index + 1]
+        if para.kind is not None or not (
             _undecided(following)
             and (number := find_label(following.text)) is not None
             and _NUMBER_LABEL.fullmatch(number)
         ):
             continue  # the cheap tests first: most paragraphs precede no numbered one
         previous = out[index - 1] if index else None
-        text = draft.text.strip()
+        text = para.text.strip()
         if (
             text[:1].isupper()
             and not ends_sentence(text)
             and find_label(text) is None
             and word_count_above(text, 10) <= 10
             and (previous is None or previous.kind is not None or ends_sentence(previous.text))
+            and not is_dateline(text)
         ):
-            out[index] = draft._replace(kind="heading")
+            out[index] = para._replace(kind="heading")
     return out
 
 
-def merge_numbered_headings(drafts: list[Draft]) -> list[Draft]:
+def is_dateline(text: str) -> bool:
+    """A place and date, or a date alone ("Geneva, 3 March 2024"): a dateline, never a heading."""
+    return bool(_CLOSING.match(text) or _DATE_LINE.match(text))
+
+
+def merge_numbered_headings(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A lone number heading ("I.", "Article 5") and the short title line after it are one."""
-    out: list[Draft] = []
-    for draft in drafts:
+    out: list[RawParagraph] = []
+    for para in paras:
         previous = out[-1] if out else None
         if (
             previous is not None
             and previous.kind == "heading"
             and _NUMBERED_HEADING.match(previous.text.strip())
-            and draft.kind in (None, "heading")
-            and word_count_above(draft.text, 12) <= 12
-            and not re.search(r"[.;:!?]", draft.text)
-            and not draft.text.rstrip().endswith(",")
-            and not _CLOSING.match(draft.text.strip())
-            and find_label(draft.text) is None
-            and not _STANDALONE_HEADING.match(draft.text.strip())
-            and draft.text[:1].isupper()
+            and para.kind in (None, "heading")
+            and word_count_above(para.text, 12) <= 12
+            and not re.search(r"[.;:!?]", para.text)
+            and not para.text.rstrip().endswith(",")
+            and not _CLOSING.match(para.text.strip())
+            and find_label(para.text) is None
+            and not STANDALONE_HEADING.match(para.text.strip())
+            and para.text[:1].isupper()
         ):
-            out[-1] = previous._replace(text=join_text(previous.text, draft.text))
+            out[-1] = previous._replace(text=join_text(previous.text, para.text))
         else:
-            out.append(draft)
+            out.append(para)
     return out
 
 
-def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
+def join_page_cuts(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Join the two halves of a paragraph that a page break cut apart.
 
     Only running text left open joins: the first half stops mid-sentence (no terminal
     punctuation) and neither half looks like a heading (capitals, Title Case, a label).
-    Where the break is soft (`Draft.soft_break`: a page break, or a guess from line
+    Where the break is soft (`RawParagraph.soft_break`: a page break, or a guess from line
     lengths), the second half joins when it starts in lowercase or has no label. Without
     that evidence (Markdown, text re-read from paragraphs), the cut must be plain in the
     wording: the first half is running text of 8 words or more that ends on a word (not a
     comma, nor a list's ", and"), and the second completes a sentence ("...along with the
     existing" / "Asian structures ... countries.").
     """
-    out: list[Draft] = []
-    for draft in drafts:
+    out: list[RawParagraph] = []
+    for para in paras:
         previous = out[-1] if out else None
         # is_cut asks for two paragraphs of undecided kind: test that first, inline
         if (
             previous is not None
             and previous.kind is None
-            and draft.kind is None
-            and is_cut(previous, draft)
+            and para.kind is None
+            and is_cut(previous, para)
         ):
-            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
+            out[-1] = previous._replace(text=join_text(previous.text, para.text), emphasis="")
         else:
-            out.append(draft)
+            out.append(para)
     return out
 
 
@@ -324,7 +269,7 @@ def join_page_cuts(drafts: list[Draft]) -> list[Draft]:
 _LIST_ITEM_END = re.compile(r"[,;]\s*(?:and|or)$")
 
 
-def is_cut(first: Draft, second: Draft) -> bool:
+def is_cut(first: RawParagraph, second: RawParagraph) -> bool:
     if first.kind is not None or second.kind is not None or ends_sentence(first.text):
         return False
     head, tail = first.text.rstrip(), second.text.strip()
@@ -356,30 +301,34 @@ def _looks_like_heading(text: str) -> bool:
     return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
-def mark_closing(drafts: list[Draft]) -> list[Draft]:
+def mark_closing(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Place and date at the end ("St. Petersburg, June 7, 2002") is the closing."""
-    body = [i for i, d in enumerate(drafts) if d.kind not in ("footnote", "note")]
-    out = list(drafts)
+    body = [i for i, d in enumerate(paras) if d.kind not in ("footnote", "note")]
+    out = list(paras)
     for index in body[-3:]:
         if _undecided(out[index]) and _CLOSING.match(out[index].text.strip()):
             out[index] = out[index]._replace(kind="closing")
     return out
 
 
-def mark_title(drafts: list[Draft]) -> list[Draft]:
+def mark_title(paras: list[RawParagraph]) -> list[RawParagraph]:
     """The first block is the title when bold-only, a level-1 heading or in capitals."""
-    out = list(drafts)
-    for index, draft in enumerate(out):
-        if draft.kind in ("note", "footnote"):
+    out = list(paras)
+    for index, para in enumerate(out):
+        if para.kind in ("note", "footnote"):
             continue
-        text = draft.text.strip()
-        if draft.kind == "title" or (
-            draft.kind in (None, "heading")
-            and (draft.emphasis == "strong" or in_capitals(text))
+        text = para.text.strip()
+        if para.kind == "title" or (
+            para.kind in (None, "heading")
+            and (
+                para.emphasis == "strong"
+                or in_capitals(text)
+                or (cjk_title(text) and find_label(text) is None and len(out) > index + 1)
+            )
             and not is_heading_text(text)
             and not ends_sentence(text)
         ):
-            out[index] = draft._replace(kind="title")
+            out[index] = para._replace(kind="title")
         break
     return out
 
@@ -396,42 +345,42 @@ def in_capitals(text: str) -> bool:
 _in_capitals = in_capitals  # the name the fast-path tests know
 
 
-def mark_list_items(drafts: list[Draft]) -> list[Draft]:
+def mark_list_items(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Lettered and roman items ("(a)", "(iv)", "a)") are list items; "1." stays a paragraph."""
     out = []
-    for draft in drafts:
+    for para in paras:
         if (
-            draft.kind is None
-            and (label := find_label(draft.text))
+            para.kind is None
+            and (label := find_label(para.text))
             and label[0] in "(abcdefghijklmnopqrstuvwxyz"
         ):
-            draft = draft._replace(kind="list_item")
-        out.append(draft)
+            para = para._replace(kind="list_item")
+        out.append(para)
     return out
 
 
 _END_MARK = re.compile(r"^(?:#\s*#\s*#|-\s*30\s*-|\*\s*\*\s*\*)$")
 
 
-def mark_end_marks(drafts: list[Draft]) -> list[Draft]:
+def mark_end_marks(paras: list[RawParagraph]) -> list[RawParagraph]:
     """A press release's end mark ("###", "-30-") is a note, not part of the text."""
     # A text that starts with a letter or digit is no end mark: only the others are matched.
     return [
         d._replace(kind="note")
         if not d.text[:1].isalnum() and _undecided(d) and _END_MARK.match(d.text.strip())
         else d
-        for d in drafts
+        for d in paras
     ]
 
 
 _SEPARATOR = re.compile(r"^[-–—―_*=~·•\s]{3,}$")
 
 
-def drop_separators(drafts: list[Draft]) -> list[Draft]:
+def drop_separators(paras: list[RawParagraph]) -> list[RawParagraph]:
     """Separator lines ("————————", "* * *") are layout, like Markdown's thematic breaks."""
     return [
         d
-        for d in drafts
+        for d in paras
         if d.text[:1].isalnum() or not (_undecided(d) and _SEPARATOR.match(d.text.strip()))
     ]
 
@@ -451,15 +400,15 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply_rules(drafts: list[Draft], rules: tuple[Rule, ...] = RULES) -> list[Draft]:
+def apply_rules(paras: list[RawParagraph], rules: tuple[Rule, ...] = RULES) -> list[RawParagraph]:
     """Run the structure rules in order."""
     for rule in rules:
-        drafts = rule(drafts)
-    return drafts
+        paras = rule(paras)
+    return paras
 
 
 def assemble(
-    drafts: list[Draft],
+    paras: list[RawParagraph],
     *,
     metadata: Mapping[str, str] | None = None,
     source: Source | None = None,
@@ -469,15 +418,20 @@ def assemble(
     metadata = dict(metadata or {})
     blocks: list[Block] = []
     section: str | None = None
-    for draft in apply_rules([d for d in drafts if d.text.strip()], rules):
-        text = draft.text.strip()
-        kind: BlockKind = draft.kind or "paragraph"
-        label = draft.label
+    for para in apply_rules([d for d in paras if d.text.strip()], rules):
+        text = para.text.strip()
+        kind: BlockKind = para.kind or "paragraph"
+        label = para.label
         if kind == "heading":
             section = text  # a heading is in the section it opens
         if label is None and kind in ("paragraph", "list_item"):
             label = find_label(text)
         in_section = None if kind in ("title", "footnote", "note") else section
-        blocks.append(Block(kind, text, comparison_key(text), in_section, label))
+        level = para.level if kind in ("title", "heading") else None
+        block = Block(kind, text, comparison_key(text), in_section, label, level)
+        head = (para.run_in or "").strip()
+        if head and kind in ("paragraph", "list_item") and text.startswith(head) and text != head:
+            block = replace(block, run_in=len(head))
+        blocks.append(block)
     title = metadata.get("title") or next((b.text for b in blocks if b.kind == "title"), "")
     return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=source)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diffdoc.ingest.furniture import is_blank
-from diffdoc.ingest.structure import (
+from diffdoc.ingest.wording import (
     LABEL,
     ends_sentence,
     find_label,

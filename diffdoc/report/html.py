@@ -17,13 +17,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document
+from diffdoc.models import PARAGRAPH_SEPARATOR, BlockOp, Comparison, Document, MetadataChange
+from diffdoc.report.excerpt import change_excerpt
 from diffdoc.report.html_lang import document_language
 from diffdoc.report.html_rows import OP_NAMES, Item, Piece, Row, RowBuilder, paragraph_label
 from diffdoc.report.page import content_security_policy, environment, shorten
 
 COUNTED_OPS: tuple[BlockOp, ...] = ("modify", "insert", "delete", "move", "split", "merge")
-EXCERPT = 72  # characters of a change shown in the list of changes
+EXCERPT = 96  # characters of a row's changes shown in the list of changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class Page:
     unchanged_share: str
     options: str
     change_total: int
+    metadata_changes: tuple[MetadataChange, ...]
     items: tuple[Item, ...]
     nav: tuple[NavSection, ...]
     assets: Assets
@@ -177,16 +179,24 @@ def _shorten(text: str) -> str:
 
 
 def _excerpt(row: Row) -> str:
+    """The changes of a changed row in order (see report.excerpt); the text of a paragraph
+    inserted, deleted or moved as a whole."""
     pieces: Sequence[Piece] = [p for paragraph in row.inline for p in paragraph.pieces]
-    if row.op == "modify":
-        deleted = next((p.text for p in pieces if p.kind == "del"), "")
-        inserted = next((p.text for p in pieces if p.kind == "ins"), "")
-        if deleted and inserted:
-            return _shorten(f"“{deleted.strip()}” → “{inserted.strip()}”")
-        if deleted:
-            return _shorten(f"− “{deleted.strip()}”")
-        return _shorten(f"+ “{inserted.strip()}”")
+    if row.op in ("modify", "split", "merge"):
+        excerpt = change_excerpt(_paragraph_pieces(row), EXCERPT)
+        if excerpt:
+            return excerpt
     return _shorten("".join(p.text for p in pieces if p.kind != "del") or pieces[0].text)
+
+
+def _paragraph_pieces(row: Row) -> list[tuple[str, str]]:
+    """The pieces of a row's inline paragraphs, a paragraph break between them (unchanged)."""
+    pieces: list[tuple[str, str]] = []
+    for index, paragraph in enumerate(row.inline):
+        if index:
+            pieces.append(("", "\n\n"))
+        pieces.extend((piece.kind, piece.text) for piece in paragraph.pieces)
+    return pieces
 
 
 def _where(row: Row) -> str:
@@ -256,6 +266,7 @@ def build_page(comparison: Comparison) -> Page:
         unchanged_share=_percent(unchanged_share(comparison)),
         options=_options(comparison),
         change_total=builder.change_count,
+        metadata_changes=comparison.metadata_changes,
         items=items,
         nav=_navigation(items, builder.anchors.by_section),
         assets=assets(),

@@ -33,13 +33,17 @@ _string: Callable[[str], str] = json.encoder.encode_basestring
 def to_dict_head(comparison: Comparison) -> dict[str, Any]:
     """Every field of the contract but `blocks`."""
     stats = asdict(comparison.stats)
-    return {
+    head: dict[str, Any] = {
         "format": FORMAT,
         "old": _side(comparison.old),
         "new": _side(comparison.new),
         "options": asdict(comparison.options),
         "stats": {name: stats[name] for name in (*BLOCK_OPS, "words_inserted", "words_deleted")},
     }
+    changed = comparison.metadata_changes
+    if changed:  # optional within diffdoc-comparison/1: absent when the metadata agree
+        head["metadata_changes"] = [asdict(change) for change in changed]
+    return head
 
 
 def brackets(block: BlockChange, new_texts: list[str]) -> list[list[int]]:

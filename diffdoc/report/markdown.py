@@ -19,8 +19,8 @@ import re
 from bisect import bisect_left
 from typing import Any
 
-from diffdoc.models import BlockChange, Comparison, changes
-from diffdoc.report.text import label, paragraph_range, summary
+from diffdoc.models import Block, BlockChange, Comparison, changes
+from diffdoc.report.text import label, metadata_lines, paragraph_range, summary
 
 _INLINE = re.compile(r"[\\`*_\[\]{}<~&]")
 # CriticMarkup delimiters need more than the escaped brace: a processor that ignores
@@ -65,13 +65,17 @@ class _Escaped:
         return "".join(out)
 
 
-def _critic(block: BlockChange) -> str:
+def _critic(block: BlockChange, run_in: int = 0) -> str:
+    """The block in CriticMarkup; `run_in` characters of the new text in bold (a run-in head),
+    when they lie in unchanged text at its start."""
     old_side, new_side = _Escaped(block.old_text), _Escaped(block.new_text)
     o = n = 0
     out = []
     for piece in changes(block.segments):
         old = old_side.slice(o, o + len(piece.old))
         new = new_side.slice(n, n + len(piece.new))
+        if n == 0 and 0 < run_in < len(piece.new) and piece.kind in ("equal", "cosmetic"):
+            new = f"**{new_side.slice(0, run_in)}**{new_side.slice(run_in, len(piece.new))}"
         o += len(piece.old)
         n += len(piece.new)
         if piece.kind in ("equal", "cosmetic"):
@@ -95,11 +99,53 @@ def _note(block: BlockChange) -> str:
     return ""
 
 
+# The report's own title is `#`: the document's title and headings come one level under their
+# level in the source (`#` -> `##`, `##` -> `###`, down to `######`); a heading whose level the
+# source did not mark (a plain-text "Article 5") is `###`, a title `##`.
+DEFAULT_LEVELS = {"title": 1, "heading": 2}
+# A line of ornaments alone (`###`, `* * *`, `---`) between parts of a statement.
+_ORNAMENT = re.compile(r"[#*_=~\-–—\s]+")
+
+
+def _first(block: BlockChange, comparison: Comparison) -> Block | None:
+    """The block's first paragraph (of the new text; of the old for a deletion)."""
+    if block.new:
+        return comparison.new.blocks[block.new[0]]
+    return comparison.old.blocks[block.old[0]] if block.old else None
+
+
+def heading_mark(first: Block) -> str:
+    """`## ` .. `###### `: the Markdown heading for a title or heading block."""
+    level = first.level or DEFAULT_LEVELS[first.kind]
+    return "#" * min(6, level + 1) + " "
+
+
+def _block(block: BlockChange, comparison: Comparison) -> str:
+    """One block as Markdown that reads like the document: titles and headings as headings,
+    list items as list items, a bold run-in head in bold, an unchanged separator line (`###`,
+    kept apart from the text as a note) as a thematic break rather than an escaped `\\###`."""
+    first = _first(block, comparison)
+    kind = first.kind if first is not None else "paragraph"
+    ornament = _ORNAMENT.fullmatch(block.new_text) and block.new_text.strip()
+    if kind == "note" and block.op == "equal" and ornament:  # a separator, not wording
+        return "* * *"
+    run_in = (first.run_in or 0) if first is not None and block.new else 0
+    text = _note(block) + _critic(block, run_in)
+    if first is not None and kind in DEFAULT_LEVELS and "\n" not in text:
+        return heading_mark(first) + text
+    if kind == "list_item":
+        return "- " + text.replace("\n\n", "\n\n- ")
+    return text
+
+
 def render(comparison: Comparison, **options: Any) -> str:
     """The comparison as Markdown with CriticMarkup, one paragraph per block side."""
     old, new = escape(label(comparison.old)), escape(label(comparison.new))
     lines = [f"# Comparison of {old} and {new}", "", f"*{summary(comparison)}*", ""]
+    metadata = metadata_lines(comparison)
+    if metadata:
+        lines += [f"- {escape(line)}" for line in metadata] + [""]
     for block in comparison.blocks:
-        lines.append(_note(block) + _critic(block))
+        lines.append(_block(block, comparison))
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

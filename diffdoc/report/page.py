@@ -66,3 +66,16 @@ def shorten(text: str, limit: int, *, tidy: bool = True) -> str:
         return flat
     cut = flat[: limit - 1]
     return (cut.rstrip() if tidy else cut) + "…"
+
+
+def shorten_words(text: str, limit: int) -> str:
+    """`text` flattened and cut to at most `limit` characters at a space, an ellipsis last:
+    a word is never cut in half (text without spaces, such as Chinese, is cut anywhere)."""
+    flat = flatten(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2 and not flat[limit - 1].isspace():
+        cut = cut[:space]
+    return cut.rstrip() + "…"

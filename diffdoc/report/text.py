@@ -43,13 +43,26 @@ def paragraph_range(indices: Sequence[int]) -> str:
     return f"¶ {first}" if first == last else f"¶ {first}–{last}"
 
 
+def metadata_lines(comparison: Comparison) -> list[str]:
+    """One line per metadata key that differs: `metadata modified_time: 2024-03-01 → 2024-03-04`."""
+    return [
+        f"metadata {change.key}: {_value(change.old)} → {_value(change.new)}"
+        for change in comparison.metadata_changes
+    ]
+
+
+def _value(value: str | None) -> str:
+    return "(none)" if value is None else " ".join(value.split()) or '""'
+
+
 def summary(comparison: Comparison) -> str:
     """One line of counts: blocks by op, words inserted and deleted, and punctuation marks
     changed where no word changed with them."""
     stats = comparison.stats
     parts = [f"{getattr(stats, op)} {name}" for op, name in OP_NAMES.items() if getattr(stats, op)]
     if not parts:
-        return f"no wording differences ({stats.equal} paragraphs equal)"
+        noun = "paragraph" if stats.equal == 1 else "paragraphs"
+        return f"no wording differences ({stats.equal} {noun} equal)"
     words = f"+{stats.words_inserted} −{stats.words_deleted} words"
     marks = stats.punctuation_changed
     if marks:
@@ -167,32 +180,72 @@ def _heading(block: BlockChange, comparison: Comparison, paint: _Paint) -> str:
 
 
 def render(comparison: Comparison, **options: Any) -> str:
-    """The comparison for a terminal; `color=True` adds ANSI colours to the markers."""
+    """The comparison for a terminal; `color=True` adds ANSI colours to the markers,
+    `context=N` prints N unchanged paragraphs before and after each change (default none),
+    `stat=True` prints the summary alone (see `stat`)."""
     paint = _Paint(bool(options.get("color", False)))
     lines = [
         paint(f"--- {label(comparison.old)}", RED),
         paint(f"+++ {label(comparison.new)}", GREEN),
         paint(summary(comparison), BOLD),
-        "",
+        *metadata_lines(comparison),
     ]
-    unchanged: list[BlockChange] = []
+    if options.get("stat"):
+        return "\n".join([*lines, *stat_lines(comparison)]) + "\n"
+    lines.append("")
+    context = max(0, int(options.get("context") or 0))
+    blocks = comparison.blocks
+    run: list[BlockChange] = []
 
-    def flush() -> None:
-        if unchanged:
-            new = [j for block in unchanged for j in block.new]
-            count = len(new)
-            noun = "paragraph" if count == 1 else "paragraphs"
-            lines.append(f"   {count} unchanged {noun} (new {paragraph_range(new)})")
+    def flush(at_start: bool, at_end: bool) -> None:
+        before = 0 if at_start else min(context, len(run))  # shown after the previous change
+        after = 0 if at_end else min(context, len(run) - before)  # before the next one
+        middle = run[before : len(run) - after]
+        for block in run[:before]:
+            lines.append(_unchanged(block, comparison))
+        if middle:
+            new = [j for block in middle for j in block.new]
+            noun = "paragraph" if len(new) == 1 else "paragraphs"
+            lines.append(f"   {len(new)} unchanged {noun} (new {paragraph_range(new)})")
+        for block in run[len(run) - after :]:
+            lines.append(_unchanged(block, comparison))
+        if run:
             lines.append("")
-            unchanged.clear()
+        run.clear()
 
-    for block in comparison.blocks:
+    seen_change = False
+    for block in blocks:
         if block.op == "equal":
-            unchanged.append(block)
+            run.append(block)
             continue
-        flush()
+        flush(at_start=not seen_change, at_end=False)
+        seen_change = True
         lines.append(_heading(block, comparison, paint))
         lines.append(_body(block, paint))
         lines.append("")
-    flush()
+    flush(at_start=not seen_change, at_end=True)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _unchanged(block: BlockChange, comparison: Comparison) -> str:
+    """An unchanged paragraph printed as context: `  ¶ 3  text` (new numbering)."""
+    return f"  {paragraph_range(block.new)}  {escape_markers(block.new_text)}"
+
+
+def stat_lines(comparison: Comparison) -> list[str]:
+    """One line per section with changes: `section II: 2 modified, 1 inserted` (in reading
+    order; `opening` for the text before the first heading)."""
+    counts: dict[str, dict[str, int]] = {}
+    for block in comparison.blocks:
+        if block.op == "equal":
+            continue
+        side, indices = (comparison.new, block.new) if block.new else (comparison.old, block.old)
+        section = side.blocks[indices[0]].section if indices else None
+        name = f"section {section}" if section else "opening"
+        by_op = counts.setdefault(name, {})
+        by_op[block.op] = by_op.get(block.op, 0) + 1
+    return [
+        f"{name}: "
+        + ", ".join(f"{by_op[op]} {title}" for op, title in OP_NAMES.items() if op in by_op)
+        for name, by_op in counts.items()
+    ]

@@ -63,6 +63,43 @@
       }
     }
 
+    // Rows off screen have a placeholder height (content-visibility: auto) until they are
+    // drawn, so the first scroll is computed on guessed heights: the rows it passes are then
+    // laid out and the change moves. Scroll again on each of the next frames, while the
+    // change still moves and is still the current one, so that the first jump lands on it.
+    var settling = 0;
+    function centre(row) {
+      row.scrollIntoView({ block: "center" });
+      var turn = ++settling;
+      var placed = row.getBoundingClientRect().top;
+      var frames = 0;
+      var still = 0;
+      function again() {
+        if (turn !== settling || frames++ > 30) {
+          return;
+        }
+        var top = row.getBoundingClientRect().top;
+        if (Math.abs(top - placed) > 1) {
+          // Rows drawn since the last frame moved it: place it again.
+          row.scrollIntoView({ block: "center" });
+          placed = row.getBoundingClientRect().top;
+          still = 0;
+        } else {
+          still++;
+        }
+        if (still < 3) {
+          window.requestAnimationFrame(again);
+        }
+      }
+      window.requestAnimationFrame(again);
+    }
+    // A person who scrolls meanwhile has taken over: stop placing the change.
+    ["wheel", "touchstart", "mousedown"].forEach(function (name) {
+      window.addEventListener(name, function () {
+        settling++;
+      }, { passive: true });
+    });
+
     function show(number) {
       if (!total) {
         return;
@@ -75,7 +112,7 @@
       current = number;
       var row = change(number);
       row.classList.add("current");
-      row.scrollIntoView({ block: "center" });
+      centre(row);
       row.focus({ preventScroll: true });
       var item = entry(number);
       item.setAttribute("aria-current", "true");

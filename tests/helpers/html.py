@@ -72,6 +72,12 @@ def tag(soup: BeautifulSoup | Tag, selector: str) -> Tag:
     return found
 
 
+def must(node: object) -> Tag:
+    """`node` as a Tag, failing the test when the lookup that produced it found nothing."""
+    assert isinstance(node, Tag), f"expected an element, found {node!r}"
+    return node
+
+
 _STYLE_OR_SCRIPT = re.compile(r"(<(style|script)>).*?(</\2>)", re.DOTALL)
 _HASH = re.compile(r"sha256-[A-Za-z0-9+/=]+")
 

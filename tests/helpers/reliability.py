@@ -6,14 +6,11 @@ import os
 import subprocess
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from click.testing import CliRunner
 
 from diffdoc.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-DRAFT = ROOT / "demo" / "sco-2002-illustrative-edited-draft.md"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -44,16 +41,15 @@ def cli(*args: str | os.PathLike[str], stdin: bytes | None = None) -> Outcome:
 
 
 def run(
-    *args: str | os.PathLike[str], timeout: float = 60, **kwargs: object
+    *args: str | bytes | os.PathLike[str], timeout: float = 60
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the installed diffdoc in a child process (real stdout, signals, file descriptors)."""
-    return subprocess.run(
-        [sys.executable, "-m", "diffdoc", *map(os.fspath, args)],
-        capture_output=True,
-        timeout=timeout,
-        check=False,
-        **kwargs,  # type: ignore[arg-type]
-    )
+    """Run the installed diffdoc in a child process (real stdout, signals, file descriptors).
+
+    Arguments may be bytes: a file name that is not valid UTF-8 reaches the child unchanged.
+    """
+    argv: list[str | bytes] = [sys.executable, "-m", "diffdoc"]
+    argv += [a if isinstance(a, bytes) else os.fspath(a) for a in args]
+    return subprocess.run(argv, capture_output=True, timeout=timeout, check=False)
 
 
 def peak_memory_kb(*args: str | os.PathLike[str]) -> tuple[int, str, int]:
@@ -68,7 +64,7 @@ def peak_memory_kb(*args: str | os.PathLike[str]) -> tuple[int, str, int]:
         "    sys.stderr.write(f'\\npeak-kb {peak}\\n')\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, *map(os.fspath, args)],
+        [sys.executable, "-c", script, *(os.fspath(a) for a in args)],
         capture_output=True,
         text=True,
         timeout=120,

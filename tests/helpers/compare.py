@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diffdoc.ingest.structure import find_label
+from diffdoc.ingest.wording import find_label
 from diffdoc.models import PARAGRAPH_SEPARATOR, Block, Comparison, Document
 from diffdoc.normalize import comparison_key
 
