@@ -4,6 +4,11 @@ Layout "un": A4, Times 11 pt, justified and hyphenated (pyphen), first-line inde
 space between paragraphs, a running header with a document symbol, "N of M" page numbers and
 a "GE.15-20001 (E)" job number, footnotes under a rule in 9 pt. Layout "plain": US Letter,
 Helvetica 10 pt, ragged right, no indents, space between paragraphs, "Page N" at the foot.
+Layout "columns" (for checking the reader on a layout its rules were not tuned on): A4 in
+two columns, Times 9.5 pt justified and hyphenated (US patterns), small first-line indents
+and a little space between paragraphs, a centred running title, "- N -" page numbers and a
+"25-16680 (E)" job number with its "*2516680*" barcode. (Breaking at a word's own hyphens is
+off there: reportlab then printed "high-" / "-level", a hyphen on both lines.)
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, SimpleDocTemplate
 
 _HEADING = re.compile(r"^(?:[IVXLC]+\.?(?:\s.*)?|Article \d+.*|Annex.*|Part [IVX]+.*|Preamble)$")
 
@@ -32,6 +37,14 @@ def _styles(layout: str) -> dict[str, ParagraphStyle]:
         )  # fmt: skip
         bold = "Times-Bold"
         title_size = 16
+    elif layout == "columns":
+        body = ParagraphStyle(
+            "body", fontName="Times-Roman", fontSize=9.5, leading=11.5, alignment=TA_JUSTIFY,
+            firstLineIndent=10, spaceBefore=3, hyphenationLang="en_US", embeddedHyphenation=0,
+            uriWasteReduce=0.3,
+        )  # fmt: skip
+        bold = "Times-Bold"
+        title_size = 13
     else:
         body = ParagraphStyle(
             "body", fontName="Helvetica", fontSize=10, leading=13, alignment=TA_LEFT,
@@ -54,7 +67,14 @@ def _furniture(layout: str, total: int) -> Any:
         number = canvas.getPageNumber()
         width, height = document.pagesize
         canvas.saveState()
-        if layout == "un":
+        if layout == "columns":
+            canvas.setFont("Times-Italic", 8)
+            canvas.drawCentredString(width / 2, height - 1.4 * cm, "Outcome of the session")
+            canvas.setFont("Times-Roman", 8)
+            canvas.drawCentredString(width / 2, 1.0 * cm, f"- {number} -")
+            canvas.drawString(2 * cm, 1.0 * cm, "25-16680 (E)")
+            canvas.drawRightString(width - 2 * cm, 1.0 * cm, "*2516680*")
+        elif layout == "un":
             canvas.setFont("Times-Roman", 9)
             canvas.drawString(2.5 * cm, height - 1.5 * cm, "A/CONF.230/2015/L.9")
             canvas.drawRightString(width - 2.5 * cm, 1.2 * cm, f"{number} of {total}")
@@ -82,21 +102,35 @@ def _flowables(paragraphs: Sequence[str], layout: str) -> list[Paragraph]:
 
 
 def render(paragraphs: Sequence[str], layout: str) -> bytes:
-    """A PDF of `paragraphs` (the first is the title) in layout "un" or "plain"."""
+    """A PDF of `paragraphs` (the first is the title) in layout "un", "plain" or "columns"."""
     total = 0
     data = b""
     for _ in range(2):  # the first pass counts the pages for "N of M"
         buffer = io.BytesIO()
-        size = A4 if layout == "un" else LETTER
-        margins = 2.5 * cm if layout == "un" else 2.0 * cm
-        document = SimpleDocTemplate(
-            buffer, pagesize=size, leftMargin=margins, rightMargin=margins,
-            topMargin=2.5 * cm, bottomMargin=2.5 * cm,
-        )  # fmt: skip
         furniture = _furniture(layout, total)
-        document.build(
-            _flowables(paragraphs, layout), onFirstPage=furniture, onLaterPages=furniture
-        )
+        if layout == "columns":
+            document: Any = BaseDocTemplate(
+                buffer, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
+                topMargin=2.2 * cm, bottomMargin=2.2 * cm,
+            )  # fmt: skip
+            width = (document.width - 0.8 * cm) / 2
+            frames = [
+                Frame(document.leftMargin + k * (width + 0.8 * cm), document.bottomMargin,
+                      width, document.height, id=f"column{k}")
+                for k in range(2)
+            ]  # fmt: skip
+            document.addPageTemplates([PageTemplate("two", frames, onPage=furniture)])
+            document.build(_flowables(paragraphs, layout))
+        else:
+            size = A4 if layout == "un" else LETTER
+            margins = 2.5 * cm if layout == "un" else 2.0 * cm
+            document = SimpleDocTemplate(
+                buffer, pagesize=size, leftMargin=margins, rightMargin=margins,
+                topMargin=2.5 * cm, bottomMargin=2.5 * cm,
+            )  # fmt: skip
+            document.build(
+                _flowables(paragraphs, layout), onFirstPage=furniture, onLaterPages=furniture
+            )
         data = buffer.getvalue()
         total = document.page
     return data

@@ -19,7 +19,7 @@ def join_lines_reference(lines: list[str], words: Counter[str] | None = None) ->
     for line in lines:
         line = line.strip()
         hyphen = _HYPHENATED.search(text)
-        if hyphen and line[:1].islower():
+        if hyphen and line[:1].isalnum():
             if drops_hyphen(hyphen.group(1), line, words):
                 text = text[:-1] + line
             else:

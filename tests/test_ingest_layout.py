@@ -234,6 +234,16 @@ def test_page_edges_of_form_fed_pages_are_dropped() -> None:
     ]
 
 
+def test_page_edges_when_the_form_feed_starts_the_next_page_line() -> None:
+    """pdftotext writes the form feed before the next page's first line ("\fA/RES/99/1"):
+    that running header is the page's top line, dropped as the others."""
+    glued = PAGED.replace("\f\n", "\f")
+    assert "\fA/RES/99/1" in glued
+    assert parse_bytes(glued.encode(), name="pdftotext.txt").texts == (
+        parse_bytes(PAGED.encode(), name="real.txt").texts
+    )
+
+
 def test_page_edges_keep_headings_and_labels() -> None:
     lines = ["Article 1", "Some text here", "\f", "Article 2", "More text here", "\f", "Article 3"]
     assert remove_page_furniture(lines) == [*lines[:2], "", *lines[3:5], "", lines[6]]
@@ -251,8 +261,11 @@ def test_page_edges_keep_headings_and_labels() -> None:
         # The head is a word of the text and the tail no suffix: as plausible a compound.
         (["a renewed and action-", "oriented plan; urgent action"], "a renewed and action-o"),
         (["urgent action and develop-", "ment"], "urgent action and development"),
-        # An uppercase or numeric continuation is never joined to the head.
-        (["the COVID-", "19 pandemic"], "the COVID- 19 pandemic"),
+        # An uppercase or numeric continuation keeps the hyphen, with no space...
+        (["the COVID-", "19 pandemic"], "the COVID-19 pandemic"),
+        (["the Indo-", "Pacific region"], "the Indo-Pacific region"),
+        # ...unless the document writes the word joined elsewhere.
+        (["the IPM-", "DA programme; the IPMDA"], "the IPMDA programme; the IPMDA"),
     ],
 )
 def test_line_end_hyphen_rule(lines: list[str], expected: str) -> None:
@@ -294,3 +307,24 @@ def test_a_chain_of_short_headings_reads_the_same_twice() -> None:
     once = read_text("II.\n\nArticle 3\n\nAA AA").texts
     assert once == ["II.", "Article 3 AA AA"]  # what the first reading gives today
     assert read_text("\n\n".join(once)).texts == once
+
+
+def test_hyphens_an_extractor_dropped_are_given_back_in_form_fed_text() -> None:
+    """pdftotext joins "capacity-" / "building" as "capacitybuilding": in a text with form
+    feeds, a joined word whose compound the text writes at least twice as often gets its
+    hyphen back; an author's own spelling beside a rarer compound stays."""
+    page = (
+        "Capacity-building is a priority. Capacity-building shall be country-driven.\n\n"
+        "Support for capacitybuilding and for pre2020 action before the pre-2020 review "
+        "and the pre-2020 period.\n\n"
+        "Cooperation, cooperation and cooperation, not co-operation.\n"
+    )
+    paged = page + "\f" + "Second page.\n"
+    texts = parse_bytes(paged.encode(), name="pdftotext.txt").texts
+    assert texts[1] == (
+        "Support for capacity-building and for pre-2020 action before the pre-2020 review "
+        "and the pre-2020 period."
+    )
+    assert texts[2] == "Cooperation, cooperation and cooperation, not co-operation."
+    unpaged = parse_bytes(page.encode(), name="typed.txt").texts
+    assert unpaged[1].startswith("Support for capacitybuilding and for pre2020 action")

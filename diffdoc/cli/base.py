@@ -20,7 +20,7 @@ from diffdoc.corpus import (
     looks_like_ref,
 )
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
-from diffdoc.ingest import read_document
+from diffdoc.ingest import REVISIONS, read_document
 from diffdoc.ingest.limits import MAX_INPUT_BYTES, parse_size, size_text
 from diffdoc.models import Document, Source
 from diffdoc.output import write_output as write_report_file
@@ -102,6 +102,15 @@ max_size_option = click.option(
 
 OUTPUT_FORMATS = ("text", "json", "md", "html", "docx")
 
+revisions_option = click.option(
+    "--revisions",
+    type=click.Choice(REVISIONS),
+    default="accept",
+    show_default=True,
+    help="A DOCX input's tracked changes: accept (its current text) or reject (the text "
+    "before the changes).",
+)
+
 
 def load_document(
     arg: Path,
@@ -109,18 +118,24 @@ def load_document(
     encoding: str | None,
     corpus_dir: Path | None = None,
     max_size: int = MAX_INPUT_BYTES,
+    revisions: str = "accept",
 ) -> Document:
     """The document an argument names: a file, or else a corpus reference such as DOC@LABEL.
 
-    A path that exists always wins over a reference spelled the same way.
+    A path that exists always wins over a reference spelled the same way. `revisions` says
+    how to read a DOCX file's tracked changes (a stored version has none).
     """
     root = corpus_dir or Path(os.environ.get("DIFFDOC_CORPUS", "corpus"))
     if arg.exists() or not looks_like_ref(str(arg)):
-        return read_document(arg, fmt=fmt, encoding=encoding, max_size=max_size)
+        return read_document(
+            arg, fmt=fmt, encoding=encoding, max_size=max_size, revisions=revisions
+        )
     if not Corpus.is_corpus(root):
         # `draft.txt` is most likely a mistyped file; `DOC@v2` or a bare `DOC` a reference.
         if "@" not in str(arg) and arg.suffix:
-            return read_document(arg, fmt=fmt, encoding=encoding, max_size=max_size)
+            return read_document(
+                arg, fmt=fmt, encoding=encoding, max_size=max_size, revisions=revisions
+            )
         where = root if root.is_absolute() else f"./{root}"
         raise InputError(
             arg,
@@ -143,6 +158,7 @@ def read_pair(
     corpus_dir: Path | None,
     max_size: int = MAX_INPUT_BYTES,
     labels: Sequence[str] = (),
+    revisions: str = "accept",
 ) -> tuple[Document, Document]:
     """Both sides of a comparison, each read in its format (None: detected) and named by its
     label when one is given (`--label`, as diff: the first for OLD, the second for NEW).
@@ -154,7 +170,7 @@ def read_pair(
         raise DiffdocUsageError("--label is given at most twice (OLD's, then NEW's)")
     sizes = [path.stat().st_size if path.is_file() else 0 for path in (old, new)]
     pair = load_pair(
-        lambda side: load_document(side[0], side[1], encoding, corpus_dir, max_size),
+        lambda side: load_document(side[0], side[1], encoding, corpus_dir, max_size, revisions),
         (old, formats[0]),
         (new, formats[1]),
         parallel=sum(sizes) >= PARALLEL_THRESHOLD,

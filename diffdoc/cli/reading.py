@@ -25,6 +25,7 @@ from diffdoc.cli.base import (
     read_pair,
     refuse_overwriting_inputs,
     relabel,
+    revisions_option,
     stdout_is_tty,
     write_output,
 )
@@ -59,6 +60,7 @@ from diffdoc.runtime.gcpause import paused_gc
 )
 @click.option("--encoding", default=None, help="Input encoding (default: detected).")
 @click.option("--label", default=None, help="The source label to record (default: the file name).")
+@revisions_option
 @max_size_option
 @corpus_option
 @library_errors
@@ -68,12 +70,13 @@ def normalize(
     fmt: str | None,
     encoding: str | None,
     label: str | None,
+    revisions: str,
     max_size: int,
     corpus_dir: Path,
 ) -> None:
     """Read FILE (`-`: standard input, labelled `<stdin>` unless --label says otherwise; or a
     corpus reference, DOC@LABEL) and print its normalized form."""
-    document = relabel(load_document(file, fmt, encoding, corpus_dir, max_size), label)
+    document = relabel(load_document(file, fmt, encoding, corpus_dir, max_size, revisions), label)
     if output == "json":
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     elif output == "plain":
@@ -199,6 +202,7 @@ def _old_and_new(files: tuple[Path, ...]) -> tuple[Path, Path]:
 )  # fmt: skip
 @_side_options
 @click.option("--encoding", help="Input encoding (default: detected).")
+@revisions_option
 @max_size_option
 @author_option
 @corpus_option
@@ -221,6 +225,7 @@ def compare_command(
     fmt_new: str | None,
     labels: tuple[str, ...],
     encoding: str | None,
+    revisions: str,
     max_size: int,
     author: str,
     corpus_dir: Path,
@@ -251,7 +256,7 @@ def compare_command(
     )
     with paused_gc():  # one pause for the whole command: its objects form no cycles
         formats = _formats(fmt, fmt_old, fmt_new)
-        pair = read_pair(old, new, formats, encoding, corpus_dir, max_size, labels)
+        pair = read_pair(old, new, formats, encoding, corpus_dir, max_size, labels, revisions)
         comparison = compare_documents(*pair, options)
         if output_format == "docx":
             write_redline(comparison, output, author)
@@ -291,6 +296,7 @@ def _exit_status(comparison: Comparison, metadata_counts: bool) -> int:
 @_reference_options
 @_side_options
 @click.option("--encoding", help="Input encoding (default: detected).")
+@revisions_option
 @max_size_option
 @author_option
 @corpus_option
@@ -310,6 +316,7 @@ def report_command(
     fmt_new: str | None,
     labels: tuple[str, ...],
     encoding: str | None,
+    revisions: str,
     max_size: int,
     author: str,
     corpus_dir: Path,
@@ -332,7 +339,7 @@ def report_command(
         ignore_footnote_refs=ignore_footnote_refs,
     )
     pair = read_pair(
-        old, new, _formats(fmt, fmt_old, fmt_new), encoding, corpus_dir, max_size, labels
+        old, new, _formats(fmt, fmt_old, fmt_new), encoding, corpus_dir, max_size, labels, revisions
     )
     comparison = compare_documents(*pair, options)
     if report_format == "docx":

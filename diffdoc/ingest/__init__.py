@@ -14,6 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 from diffdoc import docformat
 from diffdoc.errors import InputError
@@ -25,8 +26,9 @@ from diffdoc.models import Document, Source
 from diffdoc.paths import shown
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "html", "docx", "pdf", "normalized")
+REVISIONS: tuple[str, ...] = ("accept", "reject")  # a DOCX file's tracked changes
 
-__all__ = ["FORMATS", "MAX_INPUT_BYTES", "parse_bytes", "read_document", "read_input"]
+__all__ = ["FORMATS", "MAX_INPUT_BYTES", "REVISIONS", "parse_bytes", "read_document", "read_input"]
 
 
 def read_document(
@@ -35,12 +37,16 @@ def read_document(
     fmt: str | None = None,
     encoding: str | None = None,
     max_size: int = MAX_INPUT_BYTES,
+    revisions: str = "accept",
 ) -> Document:
     """Read and normalize the document at `path` (`-`: standard input), at most `max_size`
-    bytes (see diffdoc.ingest.limits)."""
+    bytes (see diffdoc.ingest.limits); a DOCX file's tracked changes accepted or rejected
+    (`revisions`)."""
     data = read_input(path, max_size)
     name = "<stdin>" if os.fspath(path) == STDIN else shown(path)
-    return parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
+    return parse_bytes(
+        data, name=name, fmt=fmt, encoding=encoding, max_size=max_size, revisions=revisions
+    )
 
 
 def parse_bytes(
@@ -50,11 +56,16 @@ def parse_bytes(
     fmt: str | None = None,
     encoding: str | None = None,
     max_size: int = MAX_INPUT_BYTES,
+    revisions: str = "accept",
 ) -> Document:
-    """Read and normalize a document given as bytes; `name` labels it and hints its format."""
+    """Read and normalize a document given as bytes; `name` labels it and hints its format.
+    `revisions`: "accept" (a DOCX file's current text) or "reject" (the text before its
+    tracked changes); other formats have none."""
+    if revisions not in REVISIONS:
+        raise ValueError(f"revisions must be one of {REVISIONS}, not {revisions!r}")
     name = shown(name)
     check_size(data, name, max_size)
-    return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding)
+    return _parse_bytes(data, name=name, fmt=fmt, encoding=encoding, revisions=revisions)
 
 
 def _with_text(document: Document, name: str) -> Document:
@@ -66,16 +77,17 @@ def _with_text(document: Document, name: str) -> Document:
     return document
 
 
-def _pdf(data: bytes, name: str, source: Source) -> Document:
-    from diffdoc.ingest.pdf import read_pdf
+def _pdf(data: bytes, name: str, source: Source, revisions: str) -> Document:
+    from diffdoc.ingest.pdf import read_pdf  # a PDF has no tracked changes
 
     return read_pdf(data, name=name, source=source)
 
 
-def _docx(data: bytes, name: str, source: Source) -> Document:
+def _docx(data: bytes, name: str, source: Source, revisions: str) -> Document:
     from diffdoc.ingest.docx import read_docx
 
-    return read_docx(data, name=name, source=source)
+    view: Literal["accept", "reject"] = "reject" if revisions == "reject" else "accept"
+    return read_docx(data, name=name, source=source, revisions=view)
 
 
 def _html(text: str, name: str, source: Source) -> Document:
@@ -96,7 +108,9 @@ def _text(text: str, name: str, source: Source) -> Document:
 
 # One reader per format; each imports its library only when a file of its format arrives.
 # "normalized" is not here: it is diffdoc's own output, read back without the structure rules.
-BINARY_READERS: dict[str, Callable[[bytes, str, Source], Document]] = {"pdf": _pdf, "docx": _docx}
+# A binary reader also takes how to read tracked changes (REVISIONS).
+BinaryReader = Callable[[bytes, str, Source, str], Document]
+BINARY_READERS: dict[str, BinaryReader] = {"pdf": _pdf, "docx": _docx}
 TEXT_READERS: dict[str, Callable[[str, str, Source], Document]] = {
     "html": _html,
     "markdown": _markdown,
@@ -104,7 +118,9 @@ TEXT_READERS: dict[str, Callable[[str, str, Source], Document]] = {
 }
 
 
-def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | None) -> Document:
+def _parse_bytes(
+    data: bytes, *, name: str, fmt: str | None, encoding: str | None, revisions: str = "accept"
+) -> Document:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(name, f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if not data or data.isspace():  # as `not data.strip()`, without copying the data
@@ -117,7 +133,7 @@ def _parse_bytes(data: bytes, *, name: str, fmt: str | None, encoding: str | Non
         if binary == "pdf" and magic != "pdf":
             raise InputError(name, "corrupt PDF file (no %PDF header)")
         source = Source(label=label, sha256=sha256, format=binary, encoding="binary")
-        return _with_text(BINARY_READERS[binary](data, name, source), name)
+        return _with_text(BINARY_READERS[binary](data, name, source, revisions), name)
     if encoding is not None:
         text_codec(encoding, name=name)  # base64, rot13...: refused whatever the file
     if magic == "zip":

@@ -127,7 +127,10 @@ def remove_page_edges(lines: Sequence[str], feeds: Sequence[int]) -> list[str]:
     bounds = [-1, *feeds, len(lines)]
     edges: list[tuple[int, tuple[str, ...], str]] = []  # line index, key, "top" or "bottom"
     for start, end in itertools.pairwise(bounds):
-        page = [i for i in range(start + 1, end) if not is_blank(lines[i])]
+        # pdftotext puts the form feed before the next page's first line: that line is
+        # the page's first, not part of the break.
+        first = start if start >= 0 and lines[start].rsplit("\f", 1)[-1].strip() else start + 1
+        page = [i for i in range(first, end) if not is_blank(lines[i])]
         for side, indexes in (("top", page[:_EDGE_LINES]), ("bottom", page[-_EDGE_LINES:])):
             for i in indexes:
                 text = lines[i].strip()

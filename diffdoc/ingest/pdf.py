@@ -20,6 +20,7 @@ from diffdoc.ingest.pdf_layout import (
     body_size,
     drop_furniture,
     in_reading_order,
+    left_edges,
     line_spacing,
     note_text,
     right_margins,
@@ -28,7 +29,15 @@ from diffdoc.ingest.pdf_layout import (
     title_lines,
 )
 from diffdoc.ingest.pdf_lines import SOFT_HYPHEN, Line, Page, read_page
-from diffdoc.ingest.structure import RawParagraph, assemble
+from diffdoc.ingest.structure import (
+    RULES,
+    RawParagraph,
+    Rule,
+    assemble,
+    is_cut,
+    join_page_cuts,
+)
+from diffdoc.ingest.wording import join_text
 from diffdoc.models import Document, Source
 
 
@@ -72,13 +81,14 @@ def _joined(lines: Sequence[Line], words: object) -> str:
 def hyphen_evidence(lines: Sequence[Line]) -> Counter[str]:
     """The document's words for `drops_hyphen`, not counting the halves of words split at
     line ends: a typesetter that breaks "con-tributing" and "con-cern" has not written
-    "con" twice. Each split head counts once, as `drops_hyphen` expects."""
+    "con" twice. Each split head and tail counts once, as `drops_hyphen` expects."""
     words: Counter[str] = Counter()
     heads: set[str] = set()
     after_split = False
     for line in lines:
         found = _WORD.findall(line.text)
         if after_split and found:
+            heads.add(found[0].lower().split("-", 1)[0])
             found = found[1:]
         after_split = line.text.endswith(("-", SOFT_HYPHEN)) and bool(found)
         if after_split:
@@ -115,26 +125,47 @@ def layout_drafts(pages: Sequence[Page]) -> list[RawParagraph]:
     title = title_lines([line for line in body if line.page == pages[0].number], size)
     drafts: list[RawParagraph] = []
     if title:
-        drafts.append(RawParagraph(" ".join(line.text for line in title), "title"))
+        drafts.append(RawParagraph(_title_text(title), "title"))
         chosen = {id(line) for line in title}
         body = [line for line in body if id(line) not in chosen]
     words = hyphen_evidence(body)
     spacing = line_spacing(body)
     margins = right_margins([line for line in body if line.size == size])
+    edges = left_edges([line for line in body if line.size == size])
     paragraph: list[Line] = []
+    soft = False  # the geometry decides every break (see GEOMETRY_RULES)
     for line in body:
         if paragraph and starts_paragraph(
-            paragraph[-1], line, size, spacing, margins, _own_spacing(paragraph)
+            paragraph[-1],
+            line,
+            size,
+            spacing,
+            margins,
+            _own_spacing(paragraph),
+            edges,
+            above_first=len(paragraph) == 1,
         ):
-            drafts.append(_draft(paragraph, size, words, _page_start(paragraph, drafts)))
+            drafts.append(_draft(paragraph, size, words, soft))
             paragraph = []
         paragraph.append(line)
     if paragraph:
-        drafts.append(_draft(paragraph, size, words, False))
+        drafts.append(_draft(paragraph, size, words, soft))
     for note in notes:
         number, texts = note_text(note)
         drafts.append(RawParagraph(join_lines(texts, words), "footnote", "", number))
     return drafts
+
+
+def _title_text(lines: Sequence[Line]) -> str:
+    """The title's lines as one text: typesetters do not hyphenate titles, so a hyphen at a
+    line end is the title's own ("twenty-" / "first session") and joins with no space."""
+    text = ""
+    for line in lines:
+        if text.endswith("-") and line.text[:1].isalnum():
+            text += line.text
+        else:
+            text = f"{text} {line.text}" if text else line.text
+    return text
 
 
 def _own_spacing(paragraph: Sequence[Line]) -> float | None:
@@ -147,11 +178,31 @@ def _own_spacing(paragraph: Sequence[Line]) -> float | None:
     return above.baseline - below.baseline
 
 
-def _page_start(paragraph: Sequence[Line], drafts: Sequence[RawParagraph]) -> bool:
-    """Never soft: the geometry has decided the break."""
-    return False
+def join_geometry_cuts(drafts: list[RawParagraph]) -> list[RawParagraph]:
+    """`join_page_cuts` for readers whose breaks the page's geometry decided (PDF): the
+    second half must also go on in lowercase (after any opening brackets), as a sentence
+    the geometry cut does ("...developing country Parties should" / "undertake ..."); a
+    sentence after a heading-like line is the geometry's new paragraph."""
+    out: list[RawParagraph] = []
+    for draft in drafts:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and draft.text.lstrip("[( ")[:1].islower()
+            and is_cut(previous, draft)
+        ):
+            out[-1] = previous._replace(text=join_text(previous.text, draft.text), emphasis="")
+        else:
+            out.append(draft)
+    return out
+
+
+GEOMETRY_RULES: tuple[Rule, ...] = tuple(
+    join_geometry_cuts if rule is join_page_cuts else rule for rule in RULES
+)
 
 
 def read_pdf(data: bytes, *, name: str, source: Source | None = None) -> Document:
     """Read a PDF's text layer into a Document."""
-    return assemble(layout_drafts(read_pages(data, name=name)), source=source)
+    drafts = layout_drafts(read_pages(data, name=name))
+    return assemble(drafts, source=source, rules=GEOMETRY_RULES)

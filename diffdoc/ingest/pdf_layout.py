@@ -8,7 +8,8 @@ the body font size):
 - `in_reading_order`: a page of two columns is read column by column;
 - `split_footnotes`: smaller lines at the foot of a page, starting with a number, are
   footnotes (continued on the next page when the next foot starts without one);
-- `paragraph_starts`: a paragraph starts after a vertical gap, at a first-line indent, at a
+- `starts_paragraph`: a paragraph starts after a vertical gap, at a first-line indent (also
+  the first line of a page or column, measured from that column's left edge), at a
   label after a finished line, at a change of font, or after a line that ends short of the
   margin (its successor's first word would have fitted);
 - `title_lines`: the largest text on the first page, when larger than the body.
@@ -243,6 +244,14 @@ def _text_start(line: Line) -> float:
     return line.x0
 
 
+def left_edges(lines: Sequence[Line]) -> dict[tuple[int, int], float]:
+    """Where most lines of each page's column begin: its left edge."""
+    starts: dict[tuple[int, int], Counter[float]] = {}
+    for line in lines:
+        starts.setdefault((line.page, line.column), Counter())[round(line.x0)] += 1
+    return {place: counts.most_common(1)[0][0] for place, counts in starts.items()}
+
+
 def starts_paragraph(
     above: Line,
     line: Line,
@@ -250,9 +259,13 @@ def starts_paragraph(
     spacing: float,
     margins: dict[int, float],
     own: float | None = None,
+    edges: dict[tuple[int, int], float] | None = None,
+    above_first: bool = False,
 ) -> bool:
     """Whether `line` begins a new paragraph after `above` (the rules in the module doc);
-    `own` is the spacing of the paragraph's last two lines, when on one page and column."""
+    `own` is the spacing of the paragraph's last two lines, when on one page and column;
+    `edges` the left edges of the pages' columns (`left_edges`), for a first-line indent
+    after a page or column break; `above_first`: `above` is its paragraph's first line."""
     if abs(above.size - line.size) > 0.5 or above.bold != line.bold or above.italic != line.italic:
         return True
     same_place = above.page == line.page and above.column == line.column
@@ -266,6 +279,16 @@ def starts_paragraph(
     indent = line.x0 - above.x0
     if same_place and indent > _INDENT * size and abs(line.x0 - _text_start(above)) > 0.5 * size:
         return True
+    if not same_place and edges is not None:
+        # Across a break, each line's indent from its own column's edge: a first line is
+        # further in than the line it follows (a quotation indented throughout is not),
+        # unless that line is a first line itself, with its own indent.
+        own_indent = line.x0 - edges.get((line.page, line.column), line.x0)
+        above_indent = 0.0
+        if not above_first:
+            above_indent = above.x0 - edges.get((above.page, above.column), above.x0)
+        if own_indent - above_indent > _INDENT * size and own_indent > _INDENT * size:
+            return True
     if above.text.endswith(("-", "\u00ad")) and line.text[:1].islower():
         return False  # a word broken at the line end goes on
     room = margins.get(above.column, above.x1) - above.x1

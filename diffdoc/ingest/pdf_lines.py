@@ -73,6 +73,9 @@ class _LineBuilder:
         self.size = size
         self.chars: list[tuple[str, float, float, float, str, bool]] = []
         self.pending_space = False
+        # A space character of the text itself (not one PDFium made up, not a tab) came
+        # since the last character: a justified line's wide gap, not a column's.
+        self.typed_space = False
 
     def add(self, char: str, left: float, right: float, size: float, font: str, sup: bool) -> None:
         if self.chars:
@@ -83,7 +86,7 @@ class _LineBuilder:
                 sup and last[0].isalpha()
             ):
                 self.chars.append((" ", last[2], left, size, font, False))
-        self.pending_space = False
+        self.pending_space = self.typed_space = False
         self.chars.append((char, left, right, size, font, sup))
 
     def line(self) -> Line | None:
@@ -124,13 +127,19 @@ class _LineBuilder:
         )
 
 
-def _breaks_line(builder: _LineBuilder, left: float, size: float) -> bool:
+def _breaks_line(builder: _LineBuilder, left: float, size: float, width: float) -> bool:
     """A character far left of the line's end (a new line at the same height) or far to its
-    right (the next column, or a footer's other end) starts a line of its own."""
+    right (the next column, or a footer's other end) starts a line of its own; not after a
+    space of the text's own across less than a quarter of the page (`width`): a justified
+    line in a narrow column spaces its words that wide."""
     if not builder.chars:
         return False
     end = builder.chars[-1][2]
-    return left < end - 2 * size or left > end + _COLUMN_GAP * size
+    if left < end - 2 * size:
+        return True
+    if left <= end + _COLUMN_GAP * size:
+        return False
+    return not (builder.typed_space and left - end < width / 4)
 
 
 def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
@@ -152,6 +161,8 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
         if char.isspace() or (char == SOFT_HYPHEN and raw.FPDFText_IsGenerated(textpage, index)):
             if builder is not None:
                 builder.pending_space = char.isspace() or builder.pending_space
+                if char == " " and not raw.FPDFText_IsGenerated(textpage, index):
+                    builder.typed_space = True
             continue
         # The loose box spans the glyph's advance: gaps between boxes are real spaces.
         raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box))
@@ -174,7 +185,7 @@ def read_page(pdf: pdfium.PdfDocument, number: int) -> Page:
             ):
                 sup = True
             elif abs(rise) > 0.5 * max(size, builder.size) or (
-                _breaks_line(builder, box.left, size)
+                _breaks_line(builder, box.left, size, width)
             ):
                 if (done := builder.line()) is not None:
                     lines.append(done)

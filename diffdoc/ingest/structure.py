@@ -252,12 +252,12 @@ def join_page_cuts(paras: list[RawParagraph]) -> list[RawParagraph]:
     out: list[RawParagraph] = []
     for para in paras:
         previous = out[-1] if out else None
-        # _is_cut asks for two paragraphs of undecided kind: test that first, inline
+        # is_cut asks for two paragraphs of undecided kind: test that first, inline
         if (
             previous is not None
             and previous.kind is None
             and para.kind is None
-            and _is_cut(previous, para)
+            and is_cut(previous, para)
         ):
             out[-1] = previous._replace(text=join_text(previous.text, para.text), emphasis="")
         else:
@@ -269,7 +269,7 @@ def join_page_cuts(paras: list[RawParagraph]) -> list[RawParagraph]:
 _LIST_ITEM_END = re.compile(r"[,;]\s*(?:and|or)$")
 
 
-def _is_cut(first: RawParagraph, second: RawParagraph) -> bool:
+def is_cut(first: RawParagraph, second: RawParagraph) -> bool:
     if first.kind is not None or second.kind is not None or ends_sentence(first.text):
         return False
     head, tail = first.text.rstrip(), second.text.strip()
@@ -412,12 +412,13 @@ def assemble(
     *,
     metadata: Mapping[str, str] | None = None,
     source: Source | None = None,
+    rules: tuple[Rule, ...] = RULES,
 ) -> Document:
     """Apply the rules and build the Document: kinds, sections, labels and keys."""
     metadata = dict(metadata or {})
     blocks: list[Block] = []
     section: str | None = None
-    for para in apply_rules([d for d in paras if d.text.strip()]):
+    for para in apply_rules([d for d in paras if d.text.strip()], rules):
         text = para.text.strip()
         kind: BlockKind = para.kind or "paragraph"
         label = para.label

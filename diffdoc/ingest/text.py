@@ -6,7 +6,8 @@ Text extracted from PDFs or hard-wrapped at 72/80 columns gives lines, not parag
 - `furniture`: page numbers, job numbers, barcodes, running headers and page edges;
 - `footnotes`: footnotes printed under a "_____" rule;
 - `wrap`: how the text was wrapped and where a paragraph starts;
-- `hyphens`: joining a paragraph's lines and resolving line-end hyphens.
+- `hyphens`: joining a paragraph's lines and resolving line-end hyphens (and, in text cut
+  into pages by form feeds, giving back hyphens an extractor dropped).
 
 Then `label_columns` gives labels printed in a column of their own to their paragraphs, and
 `structure` decides each paragraph's kind (heading, list item, closing...).
@@ -21,7 +22,12 @@ from operator import ne
 
 from diffdoc.ingest.footnotes import extract_footnotes
 from diffdoc.ingest.furniture import remove_page_furniture
-from diffdoc.ingest.hyphens import close_split_hyphens, document_words, join_lines
+from diffdoc.ingest.hyphens import (
+    close_split_hyphens,
+    document_words,
+    join_lines,
+    restore_extractor_hyphens,
+)
 from diffdoc.ingest.label_columns import distribute_label_columns
 from diffdoc.ingest.structure import RawParagraph, assemble
 from diffdoc.ingest.wrap import Wrap, chunk_spans, chunks, estimate_wrap, split_chunk
@@ -69,6 +75,8 @@ def rebuild(lines: Sequence[str]) -> list[RawParagraph]:
     A paragraph after a soft break (a page break, or none but line lengths) says so
     (`RawParagraph.soft_break`), so that a sentence cut there can be joined again.
     """
+    if any("\f" in line for line in lines):  # a PDF's text layer, from an extractor
+        lines = restore_extractor_hyphens(lines)
     furniture = remove_page_furniture(lines)
     layout = extract_footnotes(lines, furniture)
     wrap = estimate_wrap(layout.lines)
