@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diffdoc import docformat
+from diffdoc.corpus.layout_io import is_date, metadata_lang
 from diffdoc.corpus.names import (
     check_doc_id,
     check_label,
     check_lang,
     check_one_line,
     check_series,
-    is_lang_tag,
 )
 from diffdoc.corpus.records import check_date
 from diffdoc.corpus.store import sha256_hex
@@ -100,27 +100,12 @@ def render(document: Document, item: BulkItem, ref: str) -> Parsed:
         Source(ref, sha256, source.format, source.encoding),
     )
     found = document.metadata.get("date", "")
-    lang = next(
-        (v for k in ("lang", "language") if (v := document.metadata.get(k)) and _is_lang(v)),
-        None,
-    )
+    lang = metadata_lang(document)
     return Parsed(
         text=docformat.dumps(stored).encode("utf-8"),
         title=document.title,
         format=source.format,
         encoding=source.encoding,
-        found_date=found if _is_date(found) else None,
+        found_date=found if is_date(found) else None,
         found_lang=lang,
     )
-
-
-def _is_date(text: str) -> bool:
-    try:
-        check_date(text)
-    except DiffdocError:
-        return False
-    return True
-
-
-def _is_lang(text: str) -> bool:
-    return is_lang_tag(text)
