@@ -1,20 +1,62 @@
-"""Helpers both corpus writers share (`write.add_version` and the bulk writer): choosing the
-automatic label, building a version's record and stored text, removing what killed writers
-left behind."""
+"""Helpers both corpus writers share (`write.add_version` and the bulk writer): checking the
+given fields, choosing the automatic label, building a version's record and stored text,
+removing what killed writers left behind."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
 from diffdoc import docformat
 from diffdoc.corpus import safeio
-from diffdoc.corpus.names import is_lang_tag
+from diffdoc.corpus.names import (
+    check_doc_id,
+    check_label,
+    check_lang,
+    check_one_line,
+    check_series,
+    is_lang_tag,
+)
 from diffdoc.corpus.records import VersionRecord, check_date, utc_now
 from diffdoc.corpus.store import sha256_hex
 from diffdoc.errors import DiffdocError
 from diffdoc.models import Document, Source
+
+
+class Fields(Protocol):
+    """What a caller said about a new version and its document (None: not given)."""
+
+    @property
+    def label(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def series(self) -> str | None: ...
+    @property
+    def note(self) -> str | None: ...
+
+
+def check_fields(doc_id: str, fields: Fields) -> None:
+    """Refuse a bad id, label, date, series, title, note or language before reading anything."""
+    check_doc_id(doc_id)
+    if fields.label is not None:
+        check_label(fields.label)
+    if fields.date is not None:
+        check_date(fields.date)
+    if fields.series is not None:
+        check_series(fields.series)
+    if fields.title is not None:
+        check_one_line("title", fields.title)
+    if fields.note is not None:
+        check_one_line("note", fields.note)
+    if fields.lang is not None:
+        check_lang(fields.lang)
 
 
 def automatic_label(versions: list[VersionRecord]) -> str:

@@ -13,20 +13,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from diffdoc.corpus import orphans, safeio
-from diffdoc.corpus.layout_io import automatic_label, clean_leftovers, make_version, metadata_lang
-from diffdoc.corpus.names import (
-    InvalidNameError,
-    case_collision,
-    check_doc_id,
-    check_label,
-    check_lang,
-    check_one_line,
-    check_series,
+from diffdoc.corpus.layout_io import (
+    automatic_label,
+    check_fields,
+    clean_leftovers,
+    make_version,
+    metadata_lang,
 )
+from diffdoc.corpus.names import InvalidNameError, case_collision
 from diffdoc.corpus.records import (
     DocumentRecord,
     VersionRecord,
-    check_date,
     to_json,
 )
 from diffdoc.corpus.refs import Ref
@@ -113,7 +110,7 @@ def add_version(
     (under it, from what is on disk), commit them (object, then one rename, then the index).
     """
     fields = _Fields(label, date, title, lang, series, note)
-    _validate(doc_id, fields)
+    check_fields(doc_id, fields)
     name = shown(name)
     parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
     sha256 = sha256_hex(data)
@@ -125,23 +122,6 @@ def add_version(
     versions = plan.versions
     same_text = versions[-1] if versions and _same_text(corpus, versions[-1], parsed) else None
     return AddResult(plan.version, plan.document, True, not plan.exists, same_text, plan.updated)
-
-
-def _validate(doc_id: str, fields: _Fields) -> None:
-    """Refuse a bad id, label, date, series, title, note or language before reading anything."""
-    check_doc_id(doc_id)
-    if fields.label is not None:
-        check_label(fields.label)
-    if fields.date is not None:
-        check_date(fields.date)
-    if fields.series is not None:
-        check_series(fields.series)
-    if fields.title is not None:
-        check_one_line("title", fields.title)
-    if fields.note is not None:
-        check_one_line("note", fields.note)
-    if fields.lang is not None:
-        check_lang(fields.lang)
 
 
 def _plan(
