@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from diffdoc.corpus import Corpus, DocumentRecord, VersionRecord, orphans, safeio
+from diffdoc.corpus.layout_io import make_version
 from diffdoc.corpus.names import InvalidNameError, case_collision
 from diffdoc.corpus.records import to_json, utc_now
 from diffdoc.corpus.store import DOCUMENT_FILE, TEXT_FILE, VERSION_FILE, document_stamp
-from diffdoc.corpus.write import _make_version
 from diffdoc.engine import Progress, chunked
 from diffdoc.errors import CorpusError
 from diffdoc.models import Document
@@ -128,7 +128,7 @@ def _store_chunk(
             data, doc = blobs[item.blob], parsed[(item.doc_id, item.label)]
             state = states.get(item.doc_id) or _state(corpus, item, doc, on_disk)
             states[item.doc_id] = state
-            version, text = _make_version(
+            version, text = make_version(
                 doc, data, item.path, item.doc_id, item.label, item.date, item.note,
                 state.versions,
             )  # fmt: skip

@@ -5,15 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from diffdoc import docformat
-from diffdoc.corpus.names import (
-    check_doc_id,
-    check_label,
-    check_lang,
-    check_one_line,
-    check_series,
-    is_lang_tag,
-)
-from diffdoc.corpus.records import check_date
+from diffdoc.corpus.layout_io import check_fields, is_date, metadata_lang
 from diffdoc.corpus.store import sha256_hex
 from diffdoc.errors import DiffdocError
 from diffdoc.ingest import MAX_INPUT_BYTES, parse_bytes
@@ -59,19 +51,7 @@ class Failed:
 
 def check_item(item: BulkItem) -> None:
     """The checks `add_version` makes before reading: ids, labels, dates, one-line fields."""
-    check_doc_id(item.doc_id)
-    if item.label is not None:
-        check_label(item.label)
-    if item.date is not None:
-        check_date(item.date)
-    if item.series is not None:
-        check_series(item.series)
-    if item.title is not None:
-        check_one_line("title", item.title)
-    if item.note is not None:
-        check_one_line("note", item.note)
-    if item.lang is not None:
-        check_lang(item.lang)
+    check_fields(item.doc_id, item)
 
 
 def parse_item(work: tuple[BulkItem, str], *, max_size: int = MAX_INPUT_BYTES) -> Parsed | Failed:
@@ -100,27 +80,12 @@ def render(document: Document, item: BulkItem, ref: str) -> Parsed:
         Source(ref, sha256, source.format, source.encoding),
     )
     found = document.metadata.get("date", "")
-    lang = next(
-        (v for k in ("lang", "language") if (v := document.metadata.get(k)) and _is_lang(v)),
-        None,
-    )
+    lang = metadata_lang(document)
     return Parsed(
         text=docformat.dumps(stored).encode("utf-8"),
         title=document.title,
         format=source.format,
         encoding=source.encoding,
-        found_date=found if _is_date(found) else None,
+        found_date=found if is_date(found) else None,
         found_lang=lang,
     )
-
-
-def _is_date(text: str) -> bool:
-    try:
-        check_date(text)
-    except DiffdocError:
-        return False
-    return True
-
-
-def _is_lang(text: str) -> bool:
-    return is_lang_tag(text)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from diffdoc.corpus import orphans, safeio
 from diffdoc.corpus.bulk_items import BulkItem, Failed, Parsed
+from diffdoc.corpus.layout_io import automatic_label, clean_leftovers
 from diffdoc.corpus.names import InvalidNameError
 from diffdoc.corpus.records import DocumentRecord, VersionRecord, to_json, utc_now
 from diffdoc.corpus.store import (
@@ -71,7 +72,7 @@ def write_chunk(corpus: Corpus, planned: list[Planned], *, reparse: Reparse) -> 
         for entry in planned:
             safeio.refuse_links(corpus.root, corpus.document_dir(entry.item.doc_id))
             safeio.refuse_links(corpus.root, corpus.object_path(entry.sha256))
-        _clean_leftovers(corpus.documents_dir)
+        clean_leftovers(corpus.documents_dir)
         orphans.clean_abandoned(corpus)
         docs = _plan(corpus, planned, reparse, written)
         if not any(doc.new for doc in docs.values()):
@@ -125,7 +126,7 @@ def _plan(
         if duplicate is not None:
             written.skipped.append((item.name, duplicate))
             continue
-        label = item.label or _automatic_label(doc.versions)
+        label = item.label or automatic_label(doc.versions)
         if any(v.label.casefold() == label.casefold() for v in doc.versions):
             raise CorpusError(
                 f"{item.name}: {item.doc_id}@{label} already exists; choose another label"
@@ -174,7 +175,7 @@ def _plan(
 
 def _load(corpus: Corpus, doc_id: str, present: set[str]) -> _Doc:
     if doc_id in present and (corpus.document_dir(doc_id) / DOCUMENT_FILE).is_file():
-        _clean_leftovers(corpus.document_dir(doc_id))
+        clean_leftovers(corpus.document_dir(doc_id))
         document, versions = corpus.read_from_disk(doc_id)
         return _Doc(document, versions, exists=True)
     if doc_id in present:  # a folder without its document.json: what `add` refuses too
@@ -182,14 +183,6 @@ def _load(corpus: Corpus, doc_id: str, present: set[str]) -> _Doc:
             f"{corpus.document_dir(doc_id)}: no {DOCUMENT_FILE} (run `diffdoc verify`)"
         )
     return _Doc(None, [], exists=False)
-
-
-def _automatic_label(versions: list[VersionRecord]) -> str:
-    taken = {v.label.casefold() for v in versions}
-    number = max((v.number for v in versions), default=0) + 1
-    while f"v{number}" in taken:
-        number += 1
-    return f"v{number}"
 
 
 def _store(corpus: Corpus, docs: dict[str, _Doc]) -> None:
@@ -205,7 +198,7 @@ def _store(corpus: Corpus, docs: dict[str, _Doc]) -> None:
     try:
         for shard in sorted({corpus.object_path(sha256).parent for sha256 in objects}):
             shard.mkdir(parents=True, exist_ok=True)
-            _clean_leftovers(shard)  # before this chunk writes its own temporary files there
+            clean_leftovers(shard)  # before this chunk writes its own temporary files there
         for sha256, data in objects.items():
             final = corpus.object_path(sha256)
             temp = safeio.temp_name(final.parent, final.name[:8] + ".")
@@ -285,13 +278,3 @@ def _write_file(path: Path, data: bytes, mode: int = 0o644) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
-
-
-def _clean_leftovers(folder: Path) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except FileNotFoundError:
-        return
-    for entry in entries:
-        if safeio.is_temp(entry.name):
-            safeio.remove_tree(Path(entry.path))

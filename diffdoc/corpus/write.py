@@ -12,24 +12,19 @@ import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from diffdoc import docformat
 from diffdoc.corpus import orphans, safeio
-from diffdoc.corpus.names import (
-    InvalidNameError,
-    case_collision,
-    check_doc_id,
-    check_label,
-    check_lang,
-    check_one_line,
-    check_series,
-    is_lang_tag,
+from diffdoc.corpus.layout_io import (
+    automatic_label,
+    check_fields,
+    clean_leftovers,
+    make_version,
+    metadata_lang,
 )
+from diffdoc.corpus.names import InvalidNameError, case_collision
 from diffdoc.corpus.records import (
     DocumentRecord,
     VersionRecord,
-    check_date,
     to_json,
-    utc_now,
 )
 from diffdoc.corpus.refs import Ref
 from diffdoc.corpus.store import (
@@ -42,7 +37,7 @@ from diffdoc.corpus.store import (
 )
 from diffdoc.errors import CorpusError, UnknownRefError
 from diffdoc.ingest import MAX_INPUT_BYTES, parse_bytes
-from diffdoc.models import Document, Source
+from diffdoc.models import Document
 from diffdoc.paths import shown
 
 
@@ -115,7 +110,7 @@ def add_version(
     (under it, from what is on disk), commit them (object, then one rename, then the index).
     """
     fields = _Fields(label, date, title, lang, series, note)
-    _validate(doc_id, fields)
+    check_fields(doc_id, fields)
     name = shown(name)
     parsed = parse_bytes(data, name=name, fmt=fmt, encoding=encoding, max_size=max_size)
     sha256 = sha256_hex(data)
@@ -127,23 +122,6 @@ def add_version(
     versions = plan.versions
     same_text = versions[-1] if versions and _same_text(corpus, versions[-1], parsed) else None
     return AddResult(plan.version, plan.document, True, not plan.exists, same_text, plan.updated)
-
-
-def _validate(doc_id: str, fields: _Fields) -> None:
-    """Refuse a bad id, label, date, series, title, note or language before reading anything."""
-    check_doc_id(doc_id)
-    if fields.label is not None:
-        check_label(fields.label)
-    if fields.date is not None:
-        check_date(fields.date)
-    if fields.series is not None:
-        check_series(fields.series)
-    if fields.title is not None:
-        check_one_line("title", fields.title)
-    if fields.note is not None:
-        check_one_line("note", fields.note)
-    if fields.lang is not None:
-        check_lang(fields.lang)
 
 
 def _plan(
@@ -159,7 +137,7 @@ def _plan(
     doc_dir = corpus.document_dir(doc_id)
     safeio.refuse_links(corpus.root, doc_dir)
     safeio.refuse_links(corpus.root, corpus.object_path(sha256))
-    _clean_leftovers(corpus.documents_dir, doc_dir)
+    clean_leftovers(corpus.documents_dir, doc_dir)
     orphans.clean_abandoned(corpus)
     other = case_collision(doc_id, corpus.document_ids_on_disk())
     if other is not None:
@@ -171,9 +149,9 @@ def _plan(
     duplicate = next((v for v in versions if v.sha256 == sha256), None)
     if document is not None and duplicate is not None:
         return AddResult(duplicate, document, added=False)
-    label = fields.label or _automatic_label(versions)
+    label = fields.label or automatic_label(versions)
     _check_label_free(doc_id, label, versions)
-    version, text = _make_version(
+    version, text = make_version(
         parsed, data, name, doc_id, label, fields.date, fields.note, versions
     )
     updated: tuple[str, ...] = ()
@@ -182,7 +160,7 @@ def _plan(
             id=doc_id,
             title=fields.title or parsed.title or doc_id,
             series=fields.series,
-            lang=fields.lang or _metadata_lang(parsed),
+            lang=fields.lang or metadata_lang(parsed),
             created_at=version.added_at,
         )
     else:
@@ -231,14 +209,6 @@ def _same_text(corpus: Corpus, version: VersionRecord, parsed: Document) -> bool
     return replace(stored, source=None) == replace(parsed, source=None)
 
 
-def _automatic_label(versions: list[VersionRecord]) -> str:
-    taken = {v.label.casefold() for v in versions}
-    number = max((v.number for v in versions), default=0) + 1
-    while f"v{number}" in taken:
-        number += 1
-    return f"v{number}"
-
-
 def _check_label_free(doc_id: str, label: str, versions: list[VersionRecord]) -> None:
     if any(v.label == label for v in versions):
         raise CorpusError(f"{doc_id}@{label} already exists; choose another --version label")
@@ -249,59 +219,6 @@ def _check_label_free(doc_id: str, label: str, versions: list[VersionRecord]) ->
         )
 
 
-def _metadata_lang(parsed: Document) -> str | None:
-    for key in ("lang", "language"):
-        value = parsed.metadata.get(key)
-        if value and is_lang_tag(value):
-            return value
-    return None
-
-
-def _make_version(
-    parsed: Document,
-    data: bytes,
-    name: str,
-    doc_id: str,
-    label: str,
-    date: str | None,
-    note: str | None,
-    versions: list[VersionRecord],
-) -> tuple[VersionRecord, bytes]:
-    sha256 = sha256_hex(data)
-    source = parsed.source or Source(name, sha256)
-    stored = replace(
-        parsed, source=Source(f"{doc_id}@{label}", sha256, source.format, source.encoding)
-    )
-    text = docformat.dumps(stored).encode("utf-8")
-    if date is None:
-        found = parsed.metadata.get("date", "")
-        date = found if _is_date(found) else None
-    version = VersionRecord(
-        doc_id=doc_id,
-        number=max((v.number for v in versions), default=0) + 1,
-        label=label,
-        date=date,
-        source_name=Path(name).name,
-        note=note,
-        sha256=sha256,
-        text_sha256=sha256_hex(text),
-        added_at=utc_now(),
-        title=parsed.title,
-        format=source.format,
-        encoding=source.encoding,
-        size=len(data),
-    )
-    return version, text
-
-
-def _is_date(text: str) -> bool:
-    try:
-        check_date(text)
-    except CorpusError:
-        return False
-    return True
-
-
 def _store_object(corpus: Corpus, sha256: str, data: bytes) -> None:
     path = corpus.object_path(sha256)
     if path.is_file() and sha256_hex(path.read_bytes()) == sha256:
@@ -310,7 +227,7 @@ def _store_object(corpus: Corpus, sha256: str, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not existed:
         safeio.fsync_dir(corpus.objects_dir)
-    _clean_leftovers(path.parent)
+    clean_leftovers(path.parent)
     # Read-only: original bytes are never modified (a damaged copy is replaced by a good one).
     safeio.atomic_write(path, data, mode=0o444)
 
@@ -358,18 +275,6 @@ def _update_index(corpus: Corpus, document: DocumentRecord, versions: list[Versi
     # heals on the next read.
     with contextlib.suppress(sqlite3.Error):
         corpus.index.put_documents([(document, versions, stamp)])
-
-
-def _clean_leftovers(*folders: Path) -> None:
-    """Remove what killed writers left behind (safe: we hold the writer lock)."""
-    for folder in folders:
-        try:
-            entries = list(os.scandir(folder))
-        except FileNotFoundError:
-            continue
-        for entry in entries:
-            if safeio.is_temp(entry.name):
-                safeio.remove_tree(Path(entry.path))
 
 
 def remove(corpus: Corpus, ref: Ref) -> RemoveResult:
