@@ -171,7 +171,9 @@ def make_case(
         k = pick(lambda k: untouched(k, 1))
         if k is not None:
             del items[k]
-    for _ in range(count("insert")):
+    # Inserted paragraphs come from the other texts: with the seed alone (no ../shared) there
+    # are none, and the case has no insertions.
+    for _ in range(count("insert") if foreign else 0):
         where = pick(lambda p: _open(items, p), len(items) + 1)
         items.insert(where or 0, Item(rng.choice(foreign), "insert"))
     return Case(name, old, items)
