@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from helpers.paths import SEED, TEXTS
 
+# The `browser` fixture of the HTML tests (one Chromium per module).
+pytest_plugins = ["helpers.browser"]
+
 
 @pytest.fixture
 def seed_path() -> Path:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from diffdoc.brackets import bracket_spans, find_passages
 from diffdoc.drafts.brackets import (
-    BracketCounts,
     bracket_series,
     compare_brackets,
     contains_phrase,
@@ -22,6 +21,7 @@ from diffdoc.drafts.brackets import (
 from diffdoc.ingest import read_document
 from diffdoc.models import Block, Document
 from diffdoc.normalize import comparison_key
+from diffdoc.report.series import Brackets
 
 
 def doc(*texts: str, kind: str = "paragraph") -> Document:
@@ -106,33 +106,33 @@ def test_resolved_dropped_new_and_still_open() -> None:
     new = doc("Parties shall act promptly [in good faith].", "[X]")
     counts = bracket_series([old, new])[1]
     # shall, promptly: resolved; should, and fairly: dropped; X still open; good faith new
-    assert counts == BracketCounts(open=2, resolved=2, dropped=2, new=1, options=0)
+    assert counts == Brackets(open=2, resolved=2, dropped=2, new=1, options=0)
 
 
 def test_resolution_is_positional_not_anywhere_in_the_document() -> None:
     # "should" survives elsewhere, but the bracketed one was deleted where it stood.
     old = doc("Parties [shall][should] act.", "Others should wait.")
     new = doc("Parties shall act.", "Others should wait.")
-    assert bracket_series([old, new])[1] == BracketCounts(open=0, resolved=1, dropped=1)
+    assert bracket_series([old, new])[1] == Brackets(open=0, resolved=1, dropped=1)
 
 
 def test_both_alternatives_cannot_both_be_resolved() -> None:
     old = doc("Each Party [shall][should] report.", "Each Party [shall][should] review.")
     new = doc("Each Party shall report.", "Each Party should review.")
-    assert bracket_series([old, new])[1] == BracketCounts(resolved=2, dropped=2)
+    assert bracket_series([old, new])[1] == Brackets(resolved=2, dropped=2)
 
 
 def test_still_open_is_positional_too() -> None:
     # The [shall] of paragraph 1 was resolved; the one in paragraph 2 is new.
     old = doc("Parties [shall] act.", "Others wait.")
     new = doc("Parties shall act.", "Others [shall] wait.")
-    assert bracket_series([old, new])[1] == BracketCounts(open=1, resolved=1, new=1)
+    assert bracket_series([old, new])[1] == Brackets(open=1, resolved=1, new=1)
 
 
 def test_moved_paragraph_keeps_its_open_passage() -> None:
     old = doc("Alpha beta [gamma] delta epsilon.", "Zeta eta theta iota kappa.")
     new = doc("Zeta eta theta iota kappa.", "Alpha beta [gamma] delta epsilon.")
-    assert bracket_series([old, new])[1] == BracketCounts(open=1)
+    assert bracket_series([old, new])[1] == Brackets(open=1)
 
 
 def test_retyped_passage_is_resolved_not_dropped() -> None:
@@ -141,7 +141,7 @@ def test_retyped_passage_is_resolved_not_dropped() -> None:
         "\N{RIGHT DOUBLE QUOTATION MARK}."
     )
     new = doc('Hold it well below 2 \N{DEGREE SIGN}C "now".')
-    assert bracket_series([old, new])[1] == BracketCounts(resolved=1)
+    assert bracket_series([old, new])[1] == Brackets(resolved=1)
 
 
 def test_russian_and_chinese_alternatives() -> None:
@@ -150,7 +150,7 @@ def test_russian_and_chinese_alternatives() -> None:
         "各方[应当][可以]立即[采取]行动。",
     )
     new = doc("Стороны должны действовать незамедлительно.", "各方应当立即采取行动。")
-    assert bracket_series([old, new])[1] == BracketCounts(resolved=4, dropped=2)
+    assert bracket_series([old, new])[1] == Brackets(resolved=4, dropped=2)
 
 
 def test_comparing_without_a_map_is_refused() -> None:
@@ -160,7 +160,7 @@ def test_comparing_without_a_map_is_refused() -> None:
 
 def test_first_version_counts_everything_new() -> None:
     counts = compare_brackets(None, version_brackets(doc("[a] [b]", "Option 1: c")))
-    assert counts == BracketCounts(open=2, new=2, options=1)
+    assert counts == Brackets(open=2, new=2, options=1)
 
 
 def test_resolution_needs_whole_words() -> None:
@@ -194,7 +194,7 @@ def test_paris_brackets_fall_to_none_at_adoption(texts_dir: Path) -> None:
     assert 10 <= counts[3].resolved <= 30
     assert counts[3].new == 0
     assert counts[0].options > 100 and counts[2].options > 10 and counts[3].options == 0
-    assert counts[4] == BracketCounts()
+    assert counts[4] == Brackets()
 
 
 def test_paris_front_matter_is_not_negotiated(texts_dir: Path) -> None:

@@ -3,14 +3,12 @@ no console error, a click on a passage opens it beside its source with the word 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from helpers.reuse import write_corpus_files
-from test_browser import ARGS, CHROMIUM
 
 from diffdoc.cli import main
 
@@ -31,18 +29,6 @@ def page_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.exit_code == 0, result.output
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package to run these tests")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    playwright = sync_api.sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 def test_click_opens_the_passage_beside_its_source(browser: Any, page_path: Path) -> None:

@@ -36,7 +36,6 @@ from diffdoc.corpus import history as corpus_history
 from diffdoc.corpus import remove as remove_from_corpus
 from diffdoc.corpus import verify as verify_corpus
 from diffdoc.corpus.index import DocumentSummary
-from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.render import (
     bracket_text,
 )
@@ -45,6 +44,7 @@ from diffdoc.errors import CorpusError
 from diffdoc.ingest import FORMATS, read_input
 from diffdoc.models import CompareOptions, Document, Stats
 from diffdoc.paths import shown
+from diffdoc.report.series import Brackets
 from diffdoc.reuse.index import update_if_present
 
 
@@ -230,7 +230,7 @@ def log(doc: str, stats: bool, brackets: bool, output: str, corpus_dir: Path) ->
         if stats:
             parts.append(_change_summary(e.changes))
         if brackets:
-            parts.append(bracket_text(BracketCounts(**counts[v.number])))
+            parts.append(bracket_text(Brackets(**counts[v.number])))
         click.echo("  ".join(parts))
 
 

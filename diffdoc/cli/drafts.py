@@ -28,7 +28,7 @@ from diffdoc.corpus import (
     DocumentRecord,
     parse_ref,
 )
-from diffdoc.drafts.brackets import BracketCounts, bracket_series
+from diffdoc.drafts.brackets import bracket_series
 from diffdoc.drafts.lineage import DraftVersion, Lineage, chain
 from diffdoc.drafts.render import (
     all_versions,
@@ -43,7 +43,13 @@ from diffdoc.ingest import FORMATS, read_document
 from diffdoc.normalize import KeyConfig
 from diffdoc.paths import shown
 from diffdoc.progress import progress
-from diffdoc.report.series import blame_lines, history_lines, summary_lines, trace_lines
+from diffdoc.report.series import (
+    Brackets,
+    blame_lines,
+    history_lines,
+    summary_lines,
+    trace_lines,
+)
 
 
 @main.command()
@@ -198,7 +204,7 @@ def file_labels(paths: Sequence[Path]) -> list[str]:
     return [f"{n}-{path.name}" for n, path in enumerate(paths, 1)]
 
 
-def _brackets(series: _Series) -> list[BracketCounts]:
+def _brackets(series: _Series) -> list[Brackets]:
     lineage = series.lineage
     return bracket_series([v.document for v in lineage.versions], lineage.comparisons)
 

@@ -24,6 +24,7 @@ from diffdoc.compare import compare
 from diffdoc.drafts.charmap import GONE, CharMap
 from diffdoc.drafts.trace import phrase_offsets
 from diffdoc.models import Block, Comparison, Document
+from diffdoc.report.series import Brackets
 
 NOT_NEGOTIATED = frozenset({"note", "footnote", "title"})
 
@@ -45,17 +46,6 @@ class OptionMarker:
     block: int
     offset: int
     label: str
-
-
-@dataclass(frozen=True)
-class BracketCounts:
-    """A version's brackets: open passages, and what happened since the version before."""
-
-    open: int = 0
-    resolved: int = 0
-    dropped: int = 0
-    new: int = 0
-    options: int = 0
 
 
 @dataclass(frozen=True)
@@ -136,7 +126,7 @@ def _significant(text: str) -> list[int]:
 
 def compare_brackets(
     old: VersionBrackets | None, new: VersionBrackets, moves: CharMap | None = None
-) -> BracketCounts:
+) -> Brackets:
     """The counts of `new`, with what became of `old`'s passages (the first version: None).
 
     `moves` maps the old version's characters into the new one (from their comparison). An
@@ -145,7 +135,7 @@ def compare_brackets(
     in place without those brackets; dropped when any of them was deleted.
     """
     if old is None:
-        return BracketCounts(open=new.open, new=new.open, options=len(new.options))
+        return Brackets(open=new.open, new=new.open, options=len(new.options))
     if moves is None:
         raise ValueError("comparing brackets needs the character map of the two versions")
     spans: dict[str, list[tuple[int, int, int, int]]] = {}
@@ -175,7 +165,7 @@ def compare_brackets(
             resolved += 1
         else:
             dropped += 1
-    return BracketCounts(
+    return Brackets(
         open=new.open,
         resolved=resolved,
         dropped=dropped,
@@ -186,7 +176,7 @@ def compare_brackets(
 
 def bracket_series(
     documents: Sequence[Document], comparisons: Sequence[Comparison] | None = None
-) -> list[BracketCounts]:
+) -> list[Brackets]:
     """The bracket counts of each version of a series, oldest first.
 
     `comparisons[k]` compares version k with version k + 1; they are made when not given.

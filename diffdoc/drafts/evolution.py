@@ -21,14 +21,13 @@ from markupsafe import Markup
 
 from diffdoc._version import __version__
 from diffdoc.brackets import outer_spans
-from diffdoc.drafts.brackets import BracketCounts
 from diffdoc.drafts.heatmap import Cell, Thread, threads
 from diffdoc.drafts.lineage import Lineage
 from diffdoc.drafts.render import version_rows
 from diffdoc.models import BlockChange, Comparison, SegmentOp, Stats
 from diffdoc.report.html_rows import Piece, PieceKind
 from diffdoc.report.page import content_security_policy, environment, shorten, shorten_words
-from diffdoc.report.series import VersionRow
+from diffdoc.report.series import Brackets, VersionRow
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 560, 160, 28
 EXCERPT = 160  # characters of an unchanged paragraph shown in a comparison
@@ -125,7 +124,7 @@ class EvolutionPage:
 
 
 def evolution_page(
-    lineage: Lineage, brackets: Sequence[BracketCounts], *, doc_id: str, title: str
+    lineage: Lineage, brackets: Sequence[Brackets], *, doc_id: str, title: str
 ) -> EvolutionPage:
     """The context of the evolution report of a series."""
     rows = version_rows(lineage, brackets)
@@ -157,7 +156,7 @@ def evolution_page(
 
 
 def render_evolution(
-    lineage: Lineage, brackets: Sequence[BracketCounts], *, doc_id: str, title: str
+    lineage: Lineage, brackets: Sequence[Brackets], *, doc_id: str, title: str
 ) -> str:
     """The evolution report of a series as one HTML page."""
     page = evolution_page(lineage, brackets, doc_id=doc_id, title=title)

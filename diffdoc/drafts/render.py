@@ -8,9 +8,8 @@ numbers count from 1 over every block of a version, as `blame` shows them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
 
-from diffdoc.drafts.brackets import BracketCounts, negotiated_blocks
+from diffdoc.drafts.brackets import negotiated_blocks
 from diffdoc.drafts.lineage import Lineage, Step, paragraph_history
 from diffdoc.drafts.trace import PhraseTrace
 from diffdoc.drafts.words import word_blame
@@ -109,7 +108,7 @@ def history_steps(
 # --- the series at a glance -------------------------------------------------------------------
 
 
-def version_rows(lineage: Lineage, brackets: Sequence[BracketCounts]) -> list[VersionRow]:
+def version_rows(lineage: Lineage, brackets: Sequence[Brackets]) -> list[VersionRow]:
     """Per version: paragraphs, words, paragraphs new/changed/moved/removed, open brackets.
 
     Words count the negotiated text only (as brackets do): not the title, notes or footnotes.
@@ -136,7 +135,7 @@ def version_rows(lineage: Lineage, brackets: Sequence[BracketCounts]) -> list[Ve
                 paragraphs=len(texts),
                 words=sum(words[t] for t in negotiated),
                 **counts,
-                brackets=Brackets(**asdict(brackets[k])),
+                brackets=brackets[k],
             )
         )
     return rows
@@ -157,7 +156,7 @@ def block_status(op: str, lineage: Lineage, k: int, new: tuple[int, ...]) -> str
 # --- brackets and traces ----------------------------------------------------------------------
 
 
-def bracket_text(counts: BracketCounts) -> str:
+def bracket_text(counts: Brackets) -> str:
     """The bracket columns of `log --brackets`."""
     return (
         f"[{counts.open} open, {counts.new} new, {counts.resolved} resolved, "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from diffdoc.compare import compare as compare_documents
 from diffdoc.corpus import Corpus, DocumentRecord, VersionRecord
-from diffdoc.drafts.brackets import BracketCounts, bracket_series
+from diffdoc.drafts.brackets import bracket_series
 from diffdoc.drafts.cache import Compare, ComparisonCache
 from diffdoc.drafts.lineage import DraftVersion, Lineage, chain
 from diffdoc.drafts.trace import PhraseTrace, trace_phrase
@@ -18,6 +18,7 @@ from diffdoc.errors import CorpusError
 from diffdoc.models import CompareOptions, Comparison
 from diffdoc.normalize import KeyConfig
 from diffdoc.progress import progress
+from diffdoc.report.series import Brackets
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def corpus_lineage(
 
 def corpus_brackets(
     corpus: Corpus, doc_id: str
-) -> tuple[DocumentRecord, list[tuple[VersionRecord, BracketCounts]]]:
+) -> tuple[DocumentRecord, list[tuple[VersionRecord, Brackets]]]:
     """Each version of a document with its bracket counts (passages followed by position)."""
     series = corpus_lineage(corpus, doc_id)
     lineage = series.lineage
