@@ -172,14 +172,14 @@ class Index:
         """Run `work` in one transaction; should the file refuse it (read-only), move to an
         index in memory and run it there."""
         try:
-            with _transaction(self._db):
+            with transaction(self._db):
                 work(self._db)
         except sqlite3.OperationalError as error:
             if self.in_memory or not _read_only(error):
                 raise
             self._db.close()
             self._db = self._memory_copy()
-            with _transaction(self._db):
+            with transaction(self._db):
                 work(self._db)
 
     def store_stats(self, old_sha: str, new_sha: str, tool: str, stats: str) -> None:
@@ -245,7 +245,7 @@ def _prepared(db: sqlite3.Connection) -> sqlite3.Connection:
             row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             found = row[0] if row else None
         if found != SCHEMA_VERSION:
-            with _transaction(db):
+            with transaction(db):
                 for table in ("meta", "documents", "versions", "change_stats"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _SCHEMA.split(";"):
@@ -285,7 +285,8 @@ def _writable(path: Path) -> bool:
 
 
 @contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+def transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE), rolled back on any error."""
     db.execute("BEGIN IMMEDIATE")
     try:
         yield

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from diffdoc import docformat
 from diffdoc.corpus import Corpus, VersionRecord
+from diffdoc.corpus.index import transaction
 from diffdoc.corpus.store import SHINGLE_FILE
 from diffdoc.engine import Engine, chunked
 from diffdoc.errors import CorpusError
@@ -76,7 +76,7 @@ class ShingleIndex:
             if db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
                 row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
             if row is None or row[0] != SCHEMA:
-                with _transaction(db):
+                with transaction(db):
                     for table in ("meta", "versions", "postings"):
                         db.execute(f"DROP TABLE IF EXISTS {table}")
                     for statement in _TABLES.split(";"):
@@ -104,7 +104,7 @@ class ShingleIndex:
         """Shingle the versions the index lacks, drop those the corpus no longer has; the counts."""
         engine = engine or Engine()
         if rebuild:
-            with _transaction(self._db):
+            with transaction(self._db):
                 self._db.execute("DELETE FROM postings")
                 self._db.execute("DELETE FROM versions")
         self.corpus.refresh_index()
@@ -113,13 +113,13 @@ class ShingleIndex:
         gone = [have[key] for key in sorted(set(have) - set(wanted))]
         missing = [wanted[key] for key in wanted if key not in have]
         if gone:
-            with _transaction(self._db):
+            with transaction(self._db):
                 for indexed in gone:
                     self._drop(indexed)
         work = partial(version_fingerprints, str(self.corpus.root))
         for batch in chunked(missing, _SYNC_CHUNK):
             packed = engine.map(work, list(batch), progress=progress)
-            with _transaction(self._db):
+            with transaction(self._db):
                 for version, data in zip(batch, packed, strict=True):
                     self._put(version, data)
         return len(missing), len(gone)
@@ -201,17 +201,6 @@ def postings_between(path: str, bounds: tuple[int, int]) -> list[tuple[int, int]
         return db.execute(query, (low, high)).fetchall()
     finally:
         db.close()
-
-
-@contextmanager
-def _transaction(db: sqlite3.Connection) -> Iterator[None]:
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def open_shingles(corpus: Corpus) -> ShingleIndex:
