@@ -51,7 +51,7 @@ def synced_index(corpus: Corpus, engine: Engine, quiet: bool) -> ShingleIndex:
 @click.option(
     "-f",
     "--format",
-    "fmt",
+    "output_format",
     type=click.Choice(["text", "json", "html"]),
     default="text",
     show_default=True,
@@ -73,7 +73,7 @@ def reuse(
     everything: bool,
     series: str | None,
     min_words: int,
-    fmt: str,
+    output_format: str,
     output: Path,
     quiet: bool,
     workers: int | None,
@@ -96,11 +96,11 @@ def reuse(
                 corpus, index, series=series, min_words=min_words, engine=engine
             )
             found = bool(families)
-            if fmt == "html":
+            if output_format == "html":
                 from diffdoc.report.reuse_html import families_html
 
                 text = families_html(families)
-            elif fmt == "json":
+            elif output_format == "json":
                 text = families_json(families, engine.describe())
             else:
                 text = _families_text(families)
@@ -111,12 +111,12 @@ def reuse(
                 corpus, version, index, series=series, min_words=min_words, engine=engine
             )
             found = bool(result.passages)
-            if fmt == "html":
+            if output_format == "html":
                 from diffdoc.report.reuse_html import reuse_html
                 from diffdoc.reuse.diffs import source_diffs
 
                 text = reuse_html(result, source_diffs(result))
-            elif fmt == "json":
+            elif output_format == "json":
                 text = reuse_json(result)
             else:
                 text = reuse_text(result)
