@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from diffdoc.errors import DiffdocError
 
@@ -86,51 +89,19 @@ class Engine:
         items = list(items)
         if not items:
             return []
-        if self.dask:
-            return self._map_dask(func, items, progress)
-        if self.workers == 1 or len(items) == 1:
-            return self._map_here(func, items, progress)
-        return self._map_pool(func, items, progress)
+        if not self.dask and (self.workers == 1 or len(items) == 1):
+            return _map_here(func, items, progress, None)
+        with self.session() as session:
+            return session.map(func, items, progress=progress)
 
-    def _map_here(
-        self, func: Callable[[T], R], items: Sequence[T], progress: Progress | None
-    ) -> list[R]:
-        results = []
-        for item in items:
-            results.append(func(item))
-            if progress:
-                progress(1)
-        return results
+    def session(self, *, offload: bool = False) -> Session:
+        """A context manager that keeps the worker processes (or the Dask client) up across
+        several `map` calls: a stage that maps chunk after chunk pays their start once.
 
-    def _map_pool(
-        self, func: Callable[[T], R], items: Sequence[T], progress: Progress | None
-    ) -> list[R]:
-        batches = list(chunked(items, self.batch))
-        results: list[R] = []
-        with ProcessPoolExecutor(
-            max_workers=min(self.workers, len(batches)), mp_context=_context()
-        ) as pool:
-            for batch, done in zip(
-                batches, pool.map(_run_batch, [func] * len(batches), batches), strict=True
-            ):
-                results.extend(done)
-                if progress:
-                    progress(len(batch))
-        return results
-
-    def _map_dask(
-        self, func: Callable[[T], R], items: Sequence[T], progress: Progress | None
-    ) -> list[R]:
-        batches = list(chunked(items, self.batch))
-        with self._dask_client() as client:
-            futures = client.map(_run_batch, [func] * len(batches), batches, pure=False)
-            results: list[R] = []
-            # Gathered in submission order: the order of the results is the order of the inputs.
-            for batch, future in zip(batches, futures, strict=True):
-                results.extend(future.result())
-                if progress:
-                    progress(len(batch))
-        return results
+        `offload`: one local worker runs in a process of its own too, not in this one, so that
+        this process is free for other work meanwhile (bulk import writes one chunk while its
+        one worker parses the next)."""
+        return Session(self, offload=offload)
 
     def _dask_client(self) -> AbstractContextManager[Any]:
         try:
@@ -161,6 +132,155 @@ class Engine:
             stack.close()
             raise EngineError(f"--dask {self.dask}: cannot reach the scheduler ({error})") from None
         return _closing(stack, client)
+
+
+class Cancelled(Exception):
+    """`Session.cancel()` was called while a `map` ran (the caller is stopping)."""
+
+
+class Session:
+    """An engine with its workers up: `map` as `Engine.map`, any number of times, from any one
+    thread at a time; `cancel()` (from another thread) makes a running `map` raise Cancelled
+    soon (after the item in hand, or the batches already running on workers)."""
+
+    def __init__(self, engine: Engine, *, offload: bool = False) -> None:
+        self.engine = engine
+        self.offload = offload
+        self._stack = ExitStack()
+        self._pool: ProcessPoolExecutor | None = None
+        self._client: Any = None
+        self._cancelled = threading.Event()
+
+    def __enter__(self) -> Session:
+        engine = self.engine
+        try:
+            if engine.dask:
+                self._client = self._stack.enter_context(engine._dask_client())
+            elif engine.workers > 1 or self.offload:
+                self._pool = self._stack.enter_context(
+                    ProcessPoolExecutor(
+                        max_workers=engine.workers,
+                        mp_context=_context(),
+                        initializer=_exit_with_parent,
+                        initargs=(os.getpid(),),
+                    )
+                )
+                # Start the workers now, from the thread that opened the session: with fork,
+                # every worker is forked at the first task, and forking later from a thread
+                # while another holds a lock (SQLite's, the logging module's) is not safe.
+                self._pool.submit(int).result()
+        except BaseException:
+            self._stack.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None and exc[0] is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._stack.close()
+
+    def cancel(self) -> None:
+        """Ask a running `map` to stop (it raises Cancelled)."""
+        self._cancelled.set()
+
+    def map(
+        self,
+        func: Callable[[T], R],
+        items: Sequence[T],
+        *,
+        progress: Progress | None = None,
+    ) -> list[R]:
+        """`[func(item) for item in items]` on the session's workers, in the order of `items`."""
+        if self._client is None and self._pool is None:
+            if self._cancelled.is_set():
+                raise Cancelled
+            return _map_here(func, list(items), progress, self._cancelled)
+        return self.submit(func, items).results(progress)
+
+    def submit(self, func: Callable[[T], R], items: Sequence[T]) -> Pending[R]:
+        """Start `map(func, items)` on the workers and return at once (in this process the
+        work is done here and now); `results()` waits for it. A caller may submit the next
+        inputs before it waits for the last: the workers are never idle in between."""
+        items = list(items)
+        if self._cancelled.is_set():
+            raise Cancelled
+        if self._client is None and self._pool is None:
+            return Pending(self, [], [_map_here(func, items, None, self._cancelled)], [len(items)])
+        batches = list(chunked(items, self.engine.batch))
+        if self._pool is not None:
+            futures = [self._pool.submit(_run_batch, func, batch) for batch in batches]
+        else:
+            futures = self._client.map(_run_batch, [func] * len(batches), batches, pure=False)
+        return Pending(self, futures, [], [len(batch) for batch in batches])
+
+
+class Pending(Generic[R]):
+    """Work submitted to a session: its results, in the order of its inputs."""
+
+    def __init__(
+        self, session: Session, futures: list[Any], done: list[list[R]], sizes: list[int]
+    ) -> None:
+        self._session = session
+        self._futures = futures
+        self._done = done
+        self._sizes = sizes
+
+    def results(self, progress: Progress | None = None) -> list[R]:
+        """Wait for every batch (Cancelled when the session is cancelled meanwhile)."""
+        results: list[R] = []
+        if not self._futures:
+            for size, done in zip(self._sizes, self._done, strict=True):
+                results.extend(done)
+                if progress and size:
+                    progress(size)
+            return results
+        try:
+            # Gathered in submission order: the order of the results is the order of the inputs.
+            for size, future in zip(self._sizes, self._futures, strict=True):
+                while True:
+                    if self._session._cancelled.is_set():
+                        raise Cancelled
+                    try:
+                        done = future.result(timeout=0.2)
+                        break
+                    except (TimeoutError, FutureTimeout):
+                        continue
+                results.extend(done)
+                if progress:
+                    progress(size)
+        except BaseException:
+            for future in self._futures:
+                future.cancel()
+            raise
+        return results
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a worker: exit when the process that started it is gone (killed, say, while the
+    workers wait for work: they would otherwise live on, holding its output pipes)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.25)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="diffdoc-exit-with-parent", daemon=True).start()
+
+
+def _map_here(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    progress: Progress | None,
+    cancelled: threading.Event | None,
+) -> list[R]:
+    results = []
+    for item in items:
+        if cancelled is not None and cancelled.is_set():
+            raise Cancelled
+        results.append(func(item))
+        if progress:
+            progress(1)
+    return results
 
 
 class _closing(AbstractContextManager[Any]):

@@ -7,6 +7,7 @@ old state or the new one, plus at most some `.tmp-*` leftovers that readers igno
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -25,10 +26,23 @@ TEMP_PREFIX = ".tmp-"
 CRASH_ENV = "DIFFDOC_CRASH_AT"
 
 
+_CRASH_ALSO: list[int] = []
+
+
 def checkpoint(name: str) -> None:
     """Die here, as if the power failed, when DIFFDOC_CRASH_AT names this checkpoint."""
     if os.environ.get(CRASH_ENV) == name:
+        for pid in _CRASH_ALSO:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def crash_with_parent() -> None:
+    """In a helper process that writes for another (bulk import's writer): a checkpoint that
+    fires kills that process too, as a power failure would."""
+    if os.environ.get(CRASH_ENV) and os.getppid() not in _CRASH_ALSO:
+        _CRASH_ALSO.append(os.getppid())
 
 
 def temp_name(folder: Path, hint: str = "") -> Path:
