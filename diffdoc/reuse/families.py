@@ -22,8 +22,9 @@ from pathlib import Path
 
 from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.engine import Engine
-from diffdoc.reuse.index import ShingleIndex, all_versions, postings_between
-from diffdoc.reuse.passages import Match, match_documents
+from diffdoc.reuse.index import ShingleIndex, all_versions, places_of, postings_between
+from diffdoc.reuse.passages import MIN_SHARED as MIN_RUN
+from diffdoc.reuse.passages import Match, longest_run, match_documents
 from diffdoc.reuse.query import DEFAULT_MIN_WORDS, load_paragraphs, max_df, order_key
 from diffdoc.reuse.shingles import Paragraph
 
@@ -91,13 +92,25 @@ def _cached_paragraphs(root: str, version: VersionRecord) -> list[Paragraph]:
     return load_paragraphs(Path(root), version)
 
 
-def match_group(
-    root: str, min_words: int, task: tuple[VersionRecord, tuple[VersionRecord, ...]]
-) -> list[list[Match]]:
-    """The passages version `task[0]` shares with each of its partners (a task)."""
-    version, partners = task
-    ours = _cached_paragraphs(root, version)
-    return [match_documents(ours, _cached_paragraphs(root, p), min_words) for p in partners]
+Task = tuple[tuple[int, VersionRecord], tuple[tuple[int, VersionRecord], ...]]
+
+
+def match_group(root: str, index_path: str, min_words: int, task: Task) -> list[list[Match]]:
+    """The passages version `task[0]` shares with each of its partners (a task): only the
+    partners holding a run of its sampled shingles (`longest_run`) are read and matched."""
+    (number, version), partners = task
+    places = places_of(index_path, [number, *(n for n, _ in partners)])
+    where: dict[int, list[tuple[int, int]]] = {}
+    for hash_value, paragraph, position in places.get(number, []):
+        where.setdefault(hash_value, []).append((paragraph, position))
+    found: list[list[Match]] = []
+    for partner_number, partner in partners:
+        if longest_run(where, places.get(partner_number, [])) < MIN_RUN:
+            found.append([])
+            continue
+        ours = _cached_paragraphs(root, version)
+        found.append(match_documents(ours, _cached_paragraphs(root, partner), min_words))
+    return found
 
 
 def find_families(
@@ -129,14 +142,16 @@ def find_families(
     for key in sorted(totals):
         if totals[key] >= MIN_SHARED:
             partners.setdefault(key // _PAIR, []).append(key % _PAIR)
-    tasks = [(by_id[a], tuple(by_id[b] for b in partners[a])) for a in sorted(partners)]
+    tasks: list[Task] = [
+        ((a, by_id[a]), tuple((b, by_id[b]) for b in partners[a])) for a in sorted(partners)
+    ]
     if progress:
         progress("pairs", sum(len(t[1]) for t in tasks), len(by_id))
-    results = engine.map(partial(match_group, str(corpus.root), min_words), tasks)
+    results = engine.map(partial(match_group, str(corpus.root), str(index.path), min_words), tasks)
     links = [
         (version, partner, match)
-        for (version, others), found in zip(tasks, results, strict=True)
-        for partner, matches in zip(others, found, strict=True)
+        for ((_, version), others), found in zip(tasks, results, strict=True)
+        for (_, partner), matches in zip(others, found, strict=True)
         for match in matches
     ]
     return _families(Path(corpus.root), links)

@@ -21,20 +21,21 @@ from diffdoc.corpus.index import transaction
 from diffdoc.corpus.store import SHINGLE_FILE
 from diffdoc.engine import Engine, chunked
 from diffdoc.errors import CorpusError
-from diffdoc.reuse.shingles import SAMPLE_EVERY, SHINGLE_WORDS, fingerprints
+from diffdoc.reuse.shingles import SAMPLE_EVERY, SHINGLE_WORDS, places
 
 # What the index was built with: a change of any of these rebuilds it.
-SCHEMA = f"1:{SHINGLE_WORDS}:{SAMPLE_EVERY}"
+SCHEMA = f"2:{SHINGLE_WORDS}:{SAMPLE_EVERY}"
 _SYNC_CHUNK = 256
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
     id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, label TEXT NOT NULL,
-    text_sha256 TEXT NOT NULL, hashes BLOB NOT NULL, UNIQUE (doc_id, label)
+    text_sha256 TEXT NOT NULL, places BLOB NOT NULL, UNIQUE (doc_id, label)
 );
 CREATE TABLE IF NOT EXISTS postings (
-    hash INTEGER NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (hash, version)
+    hash INTEGER NOT NULL, version INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+    position INTEGER NOT NULL, PRIMARY KEY (hash, version, paragraph, position)
 ) WITHOUT ROWID;
 """
 
@@ -49,11 +50,18 @@ class Indexed:
     text_sha256: str
 
 
-def version_fingerprints(root: str, version: VersionRecord) -> bytes:
-    """The sorted sampled shingles of one stored version, packed (runs on the workers)."""
+def version_places(root: str, version: VersionRecord) -> bytes:
+    """The sampled shingles of one stored version and where each starts, packed as
+    (hash, paragraph, word) triples (runs on the workers)."""
     corpus = Corpus(Path(root))
     document = docformat.loads(corpus.text(version), name=version.ref)
-    return array("q", sorted(fingerprints(document))).tobytes()
+    return array("q", [n for place in places(document) for n in place]).tobytes()
+
+
+def _unpack(data: bytes) -> list[tuple[int, int, int]]:
+    numbers = array("q")
+    numbers.frombytes(data)
+    return list(zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True))
 
 
 class ShingleIndex:
@@ -116,7 +124,7 @@ class ShingleIndex:
             with transaction(self._db):
                 for indexed in gone:
                     self._drop(indexed)
-        work = partial(version_fingerprints, str(self.corpus.root))
+        work = partial(version_places, str(self.corpus.root))
         for batch in chunked(missing, _SYNC_CHUNK):
             packed = engine.map(work, list(batch), progress=progress)
             with transaction(self._db):
@@ -125,11 +133,10 @@ class ShingleIndex:
         return len(missing), len(gone)
 
     def _drop(self, indexed: Indexed) -> None:
-        row = self._db.execute("SELECT hashes FROM versions WHERE id=?", (indexed.id,)).fetchone()
-        hashes = array("q")
-        hashes.frombytes(row[0])
+        row = self._db.execute("SELECT places FROM versions WHERE id=?", (indexed.id,)).fetchone()
         self._db.executemany(
-            "DELETE FROM postings WHERE hash=? AND version=?", [(h, indexed.id) for h in hashes]
+            "DELETE FROM postings WHERE hash=? AND version=? AND paragraph=? AND position=?",
+            [(h, indexed.id, paragraph, position) for h, paragraph, position in _unpack(row[0])],
         )
         self._db.execute("DELETE FROM versions WHERE id=?", (indexed.id,))
 
@@ -143,14 +150,13 @@ class ShingleIndex:
                 return  # another process indexed it meanwhile
             self._drop(Indexed(*old))
         cursor = self._db.execute(
-            "INSERT INTO versions (doc_id, label, text_sha256, hashes) VALUES (?, ?, ?, ?)",
+            "INSERT INTO versions (doc_id, label, text_sha256, places) VALUES (?, ?, ?, ?)",
             (version.doc_id, version.label, version.text_sha256, data),
         )
-        hashes = array("q")
-        hashes.frombytes(data)
         number = cursor.lastrowid
         self._db.executemany(
-            "INSERT OR IGNORE INTO postings VALUES (?, ?)", [(h, number) for h in hashes]
+            "INSERT OR IGNORE INTO postings VALUES (?, ?, ?, ?)",
+            [(h, number, paragraph, position) for h, paragraph, position in _unpack(data)],
         )
 
     # --- reading -----------------------------------------------------------------------------
@@ -160,16 +166,33 @@ class ShingleIndex:
         rows = self._db.execute("SELECT id, doc_id, label, text_sha256 FROM versions ORDER BY id")
         return [Indexed(*row) for row in rows]
 
-    def lookup(self, hashes: Iterable[int]) -> dict[int, int]:
-        """For each indexed version holding some of `hashes`: how many of them."""
-        counts: dict[int, int] = {}
+    def count(self) -> int:
+        """How many versions the index holds."""
+        return int(self._db.execute("SELECT COUNT(*) FROM versions").fetchone()[0])
+
+    def named(self, numbers: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """The (document id, label) of each of these indexed versions."""
+        found: dict[int, tuple[str, str]] = {}
+        for batch in chunked(sorted(set(numbers)), 500):
+            marks = ",".join("?" * len(batch))
+            query = f"SELECT id, doc_id, label FROM versions WHERE id IN ({marks})"
+            for number, doc_id, label in self._db.execute(query, list(batch)):
+                found[number] = (doc_id, label)
+        return found
+
+    def places(self, hashes: Iterable[int]) -> dict[int, list[tuple[int, int, int]]]:
+        """For each indexed version holding some of `hashes`: where, as (hash, paragraph, word)
+        triples in the order of the index."""
+        found: dict[int, list[tuple[int, int, int]]] = {}
         for batch in chunked(sorted(set(hashes)), 500):
             marks = ",".join("?" * len(batch))
-            for (version,) in self._db.execute(
-                f"SELECT version FROM postings WHERE hash IN ({marks})", list(batch)
-            ):
-                counts[version] = counts.get(version, 0) + 1
-        return counts
+            query = (
+                "SELECT hash, version, paragraph, position FROM postings "
+                f"WHERE hash IN ({marks}) ORDER BY 1, 2, 3, 4"
+            )
+            for hash_value, version, paragraph, position in self._db.execute(query, list(batch)):
+                found.setdefault(version, []).append((hash_value, paragraph, position))
+        return found
 
     def document_frequency(self, hashes: Iterable[int]) -> dict[int, int]:
         """How many indexed versions hold each of `hashes`."""
@@ -177,7 +200,8 @@ class ShingleIndex:
         for batch in chunked(sorted(set(hashes)), 500):
             marks = ",".join("?" * len(batch))
             for hash_value, count in self._db.execute(
-                f"SELECT hash, COUNT(*) FROM postings WHERE hash IN ({marks}) GROUP BY hash",
+                f"SELECT hash, COUNT(DISTINCT version) FROM postings WHERE hash IN ({marks}) "
+                "GROUP BY hash",
                 list(batch),
             ):
                 found[hash_value] = count
@@ -197,10 +221,31 @@ def postings_between(path: str, bounds: tuple[int, int]) -> list[tuple[int, int]
     low, high = bounds
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=120)
     try:
-        query = "SELECT hash, version FROM postings WHERE hash >= ? AND hash <= ? ORDER BY 1, 2"
+        query = (
+            "SELECT DISTINCT hash, version FROM postings WHERE hash >= ? AND hash <= ? "
+            "ORDER BY 1, 2"
+        )
         return db.execute(query, (low, high)).fetchall()
     finally:
         db.close()
+
+
+_READERS: dict[str, sqlite3.Connection] = {}
+
+
+def places_of(path: str, numbers: Iterable[int]) -> dict[int, list[tuple[int, int, int]]]:
+    """The (hash, paragraph, word) places of these indexed versions (workers: one read-only
+    connection per process and index file)."""
+    db = _READERS.get(path)
+    if db is None:
+        db = _READERS[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=120)
+    found = {}
+    for batch in chunked(sorted(set(numbers)), 500):
+        marks = ",".join("?" * len(batch))
+        query = f"SELECT id, places FROM versions WHERE id IN ({marks})"
+        for number, data in db.execute(query, list(batch)):
+            found[number] = _unpack(data)
+    return found
 
 
 def open_shingles(corpus: Corpus) -> ShingleIndex:

@@ -14,12 +14,66 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph
+from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph, sampled, shingles
 
 MAX_GAP = SHINGLE_WORDS + 3
 MAX_SHIFT = 2
 # A shingle repeated more often than this inside one document seeds no chain (lists, refrains).
 MAX_REPEATS = 8
+
+
+# Two texts hold a passage in common only if they hold at least MIN_SHARED sampled shingles
+# (not boilerplate) of it in one run: in the same order, in one paragraph of each, at most
+# CHAIN_GAP words apart, the gaps differing by at most CHAIN_SHIFT words (edits). A passage of
+# two sentences (about 25 shingles, 6 sampled) has fewer than 2 with chance 0.7 %; two formulas
+# that two statements share by chance, far apart, are not. `reuse REF` and `reuse --all` match
+# only the versions that pass (the index knows where each sampled shingle starts).
+MIN_SHARED = 2
+CHAIN_GAP = 48
+CHAIN_SHIFT = 8
+
+
+def sampled_places(paragraphs: Sequence[Paragraph]) -> dict[int, list[tuple[int, int]]]:
+    """Where each sampled shingle of a text starts: hash -> [(paragraph, word)]."""
+    where: dict[int, list[tuple[int, int]]] = {}
+    for number, paragraph in enumerate(paragraphs):
+        for position, hash_value in enumerate(shingles(paragraph)):
+            if sampled(hash_value):
+                where.setdefault(hash_value, []).append((number, position))
+    return where
+
+
+def longest_run(
+    where: dict[int, list[tuple[int, int]]], hits: Sequence[tuple[int, int, int]]
+) -> int:
+    """The most sampled shingles of `where` (ours) that `hits` (theirs: hash, paragraph,
+    word) hold in one run, in order, in one paragraph of each (see MIN_SHARED)."""
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for hash_value, their_paragraph, their_position in hits:
+        for our_paragraph, our_position in where.get(hash_value, ()):
+            seeds.setdefault((our_paragraph, their_paragraph), []).append(
+                (our_position, their_position)
+            )
+    best = 0
+    for pairs in seeds.values():
+        if len(pairs) <= best:
+            continue
+        pairs.sort()
+        runs: list[list[int]] = []  # [our last, their last, length]
+        for ours, theirs in pairs:
+            for run in runs:
+                step_ours, step_theirs = ours - run[0], theirs - run[1]
+                if (
+                    0 < step_ours <= CHAIN_GAP
+                    and 0 < step_theirs <= CHAIN_GAP + CHAIN_SHIFT
+                    and abs(step_ours - step_theirs) <= CHAIN_SHIFT
+                ):
+                    run[0], run[1], run[2] = ours, theirs, run[2] + 1
+                    break
+            else:
+                runs.append([ours, theirs, 1])
+        best = max(best, max(run[2] for run in runs))
+    return best
 
 
 @dataclass(frozen=True)

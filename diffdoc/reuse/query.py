@@ -18,9 +18,9 @@ from diffdoc import docformat
 from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.engine import Engine
 from diffdoc.models import Document
-from diffdoc.reuse.index import ShingleIndex, all_versions
-from diffdoc.reuse.passages import Match, match_documents
-from diffdoc.reuse.shingles import Paragraph, paragraphs, sampled, shingles
+from diffdoc.reuse.index import ShingleIndex
+from diffdoc.reuse.passages import MIN_SHARED, Match, longest_run, match_documents, sampled_places
+from diffdoc.reuse.shingles import Paragraph, paragraphs
 
 DEFAULT_MIN_WORDS = 12
 # A sampled shingle in more than 1 % of the versions (at most MAX_DF, at least MIN_DF) is
@@ -35,10 +35,10 @@ def max_df(versions: int) -> int:
     return max(MIN_DF, min(MAX_DF, versions // 100))
 
 
-# A candidate shares at least this many sampled shingles (not boilerplate) with the document:
-# a passage of two sentences (about 25 shingles, 6 sampled) has fewer than 2 with chance 0.7 %.
-MIN_SHARED = 2
-# At most this many candidates are matched, those sharing the most sampled shingles first.
+# A candidate holds at least MIN_SHARED sampled shingles of the document in one run
+# (`passages.longest_run`): before this rule, ~190 candidates a statement of the General Debate
+# were read and matched, nearly all for nothing (two formulas shared by chance, far apart).
+# At most this many candidates are matched, those with the longest runs first.
 MAX_CANDIDATES = 400
 
 
@@ -129,27 +129,23 @@ def _candidates(
     index: ShingleIndex,
     series: str | None,
 ) -> list[VersionRecord]:
-    hashes = {h for p in ours for h in shingles(p) if sampled(h)}
-    frequency = index.document_frequency(hashes)
-    by_id = {i.id: (i.doc_id, i.label) for i in index.versions()}
-    limit = max_df(len(by_id))
-    rare = [h for h in hashes if frequency.get(h, 0) <= limit]
-    counts = index.lookup(rare)
+    where = sampled_places(ours)
+    frequency = index.document_frequency(where)
+    limit = max_df(index.count())
+    rare = [h for h in where if frequency.get(h, 0) <= limit]
+    found = index.places(rare)
+    scores = {number: run for number, hits in found.items() if (run := longest_run(where, hits))}
+    names = index.named(n for n, run in scores.items() if run >= MIN_SHARED)
     members = None
     if series is not None:
         members = {s.document.id for s in corpus.summaries(series)}
-    records = {(v.doc_id, v.label): v for v in all_versions(corpus)}
     ranked = []
-    for number, count in counts.items():
-        if count < MIN_SHARED:
+    for number, (doc_id, label) in names.items():
+        if doc_id == version.doc_id or (members is not None and doc_id not in members):
             continue
-        key = by_id.get(number)
-        record = records.get(key) if key else None
-        if record is None or record.doc_id == version.doc_id:
-            continue
-        if members is not None and record.doc_id not in members:
-            continue
-        ranked.append((-count, order_key(record), record))
+        record = next((v for v in corpus.index.versions(doc_id) if v.label == label), None)
+        if record is not None:
+            ranked.append((-scores[number], order_key(record), record))
     ranked.sort(key=lambda r: (r[0], r[1]))
     chosen = [r[2] for r in ranked[:MAX_CANDIDATES]]
     chosen.sort(key=order_key)

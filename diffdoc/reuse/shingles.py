@@ -73,9 +73,12 @@ def sampled(hash_value: int) -> bool:
     return hash_value % SAMPLE_EVERY == 0
 
 
-def fingerprints(document: Document) -> set[int]:
-    """The sampled shingles of a whole document: what the index stores for it."""
-    found: set[int] = set()
-    for paragraph in paragraphs(document):
-        found.update(h for h in shingles(paragraph) if sampled(h))
-    return found
+def places(document: Document) -> list[tuple[int, int, int]]:
+    """The sampled shingles of a whole document, each where it starts: (hash, paragraph,
+    word), sorted; what the index stores for it."""
+    found = set()
+    for number, paragraph in enumerate(paragraphs(document)):
+        for position, hash_value in enumerate(shingles(paragraph)):
+            if sampled(hash_value):
+                found.add((hash_value, number, position))
+    return sorted(found)
