@@ -137,6 +137,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument(
+        "--skip-import",
+        action="store_true",
+        help="reuse the corpus a previous run imported into --work (the plants are the same)",
+    )
     parser.add_argument("--sample", type=int, default=100, help="statements timed for reuse REF")
     args = parser.parse_args()
     if not DATA.is_file():
@@ -145,14 +150,26 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     records = read_records(args.limit)
     truth = plant(records, PLANTS if args.limit is None else max(20, len(records) // 50))
+    megabytes = sum(len(r["text"].encode()) for r in records) / 1e6
+    results: dict[str, Any] = {"statements": len(records), "text_mb": round(megabytes, 1)}
+    print(f"{len(records)} statements, {megabytes:.1f} MB of text, {len(truth)} plants")
+    corpus_dir = work / "corpus-2"
+    if args.skip_import and (corpus_dir / "index.sqlite").is_file():
+        print(f"import skipped: {corpus_dir} as imported before")
+    else:
+        import_all(work, records, megabytes, results)
+    reuse_benchmarks(args, corpus_dir, records, truth, results)
+    (work / "results.json").write_text(json.dumps(results, indent=1))
+    print(json.dumps(results))
+
+
+def import_all(
+    work: Path, records: list[dict[str, Any]], megabytes: float, results: dict[str, Any]
+) -> None:
     dataset = work / "planted.jsonl.gz"
     with gzip.open(dataset, "wt", encoding="utf-8") as stream:
         for record in records:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-    megabytes = sum(len(r["text"].encode()) for r in records) / 1e6
-    results: dict[str, Any] = {"statements": len(records), "text_mb": round(megabytes, 1)}
-    print(f"{len(records)} statements, {megabytes:.1f} MB of text, {len(truth)} plants")
-
     reader = readers_alone(dataset)
     results["readers_s"] = round(reader, 1)
     print(f"readers alone: {reader:.1f} s ({megabytes / reader:.1f} MB/s)")
@@ -170,9 +187,16 @@ def main() -> None:
             f"import, {workers} worker(s): {seconds:.1f} s, peak {memory:.0f} MB, "
             f"{reader / seconds:.0%} of the readers' throughput"
         )
-    corpus_dir = work / "corpus-2"
     shutil.rmtree(work / "corpus-1", ignore_errors=True)
 
+
+def reuse_benchmarks(
+    args: argparse.Namespace,
+    corpus_dir: Path,
+    records: list[dict[str, Any]],
+    truth: list[dict[str, Any]],
+    results: dict[str, Any],
+) -> None:
     corpus = Corpus.open(corpus_dir)
     index = open_shingles(corpus)
     start = time.perf_counter()
@@ -236,7 +260,7 @@ def main() -> None:
     if not args.no_dask:
         engines.append(("dask", ["--dask", "local", "--workers", "2"]))
     for name, options in engines:
-        out = work / f"families-{name}.json"
+        out = corpus_dir.parent / f"families-{name}.json"
         seconds, memory = timed_run(
             diffdoc(
                 "reuse",
@@ -282,8 +306,6 @@ def main() -> None:
             "statements": len(users),
             "families": len(with_phrase),
         }
-    (work / "results.json").write_text(json.dumps(results, indent=1))
-    print(json.dumps(results))
 
 
 if __name__ == "__main__":

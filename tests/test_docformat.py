@@ -109,3 +109,8 @@ def test_document_json_has_the_block_fields() -> None:
             {"kind": "paragraph", "text": "A\u00a0b", "key": "A b", "section": "I", "label": "1."}
         ],
     }
+
+
+@given(documents)
+def test_block_texts_are_the_texts_loads_reads(doc: Document) -> None:
+    assert docformat.block_texts(docformat.dumps(doc)) == [b.text for b in doc.blocks]

@@ -4,12 +4,13 @@ index kept up to date, families, and the same JSON whatever the engine."""
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers.reuse import FORMULA, write_corpus_files
+from helpers.reuse import FORMULA, paragraph, sentence, write_corpus_files
 
 from diffdoc.cli import main
 from diffdoc.corpus import Corpus
@@ -136,3 +137,36 @@ def test_html_page_is_self_contained(corpus: Path, tmp_path: Path) -> None:
     assert "a-2001 — 21 words" in html
     assert "<del>joint</del>" in html and "<ins>common</ins>" in html
     assert not re.search(r"(src|href)=", html)
+
+
+def test_a_formula_inside_two_longer_passages_does_not_chain_their_families(
+    tmp_path: Path,
+) -> None:
+    # a and d share a long passage holding the formula, b and e another; all four hold the
+    # formula. Merging every overlap of one paragraph made one family of all of it.
+    rng = random.Random(3)
+    first = f"{sentence(rng)} {FORMULA} {sentence(rng)}"
+    second = f"{sentence(rng)} {FORMULA} {sentence(rng)}"
+    texts = {
+        "a-2001": [paragraph(rng), first, paragraph(rng)],
+        "b-2002": [paragraph(rng), second],
+        "d-2004": [paragraph(rng), first],
+        "e-2005": [second, paragraph(rng)],
+    }
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for stem, paragraphs in texts.items():
+        (folder / f"{stem}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    root = tmp_path / "c"
+    run("init", str(root))
+    assert run("import", str(folder), "--workers", "1", "--corpus", str(root))[0] == 0
+    code, out = run("reuse", "--all", "-f", "json", "--workers", "1", "--corpus", str(root))
+    assert code == 0, out
+    found = {
+        (f["text"], tuple(o["ref"] for o in f["occurrences"])) for f in json.loads(out)["families"]
+    }
+    assert found == {
+        (first[:-1], ("a-2001@v1", "d-2004@v1")),
+        (second[:-1], ("b-2002@v1", "e-2005@v1")),
+        (FORMULA[:-1], ("a-2001@v1", "b-2002@v1", "d-2004@v1", "e-2005@v1")),
+    }

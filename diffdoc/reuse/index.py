@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from diffdoc import docformat
 from diffdoc.corpus import Corpus, VersionRecord
@@ -59,9 +61,33 @@ def version_places(root: str, version: VersionRecord) -> bytes:
 
 
 def _unpack(data: bytes) -> list[tuple[int, int, int]]:
-    numbers = array("q")
-    numbers.frombytes(data)
-    return list(zip(numbers[0::3], numbers[1::3], numbers[2::3], strict=True))
+    return list(Places.unpack(data).hits())
+
+
+class Places(NamedTuple):
+    """A version's sampled shingles (sorted) and where each starts, as three columns."""
+
+    hashes: array[int]
+    paragraphs: array[int]
+    words: array[int]
+
+    @classmethod
+    def unpack(cls, data: bytes) -> Places:
+        numbers = array("q")
+        numbers.frombytes(data)
+        return cls(numbers[0::3], numbers[1::3], numbers[2::3])
+
+    def hits(self, among: Iterable[int] | None = None) -> Iterator[tuple[int, int, int]]:
+        """(hash, paragraph, word) of every place, or of those of the hashes `among` (found by
+        bisection: a version shares a handful of its hundreds of shingles with a partner)."""
+        if among is None:
+            yield from zip(self.hashes, self.paragraphs, self.words, strict=True)
+            return
+        for hash_value in sorted(set(among)):
+            at = bisect_left(self.hashes, hash_value)
+            while at < len(self.hashes) and self.hashes[at] == hash_value:
+                yield hash_value, self.paragraphs[at], self.words[at]
+                at += 1
 
 
 class ShingleIndex:
@@ -233,7 +259,7 @@ def postings_between(path: str, bounds: tuple[int, int]) -> list[tuple[int, int]
 _READERS: dict[str, sqlite3.Connection] = {}
 
 
-def places_of(path: str, numbers: Iterable[int]) -> dict[int, list[tuple[int, int, int]]]:
+def places_of(path: str, numbers: Iterable[int]) -> dict[int, Places]:
     """The (hash, paragraph, word) places of these indexed versions (workers: one read-only
     connection per process and index file)."""
     db = _READERS.get(path)
@@ -244,7 +270,7 @@ def places_of(path: str, numbers: Iterable[int]) -> dict[int, list[tuple[int, in
         marks = ",".join("?" * len(batch))
         query = f"SELECT id, places FROM versions WHERE id IN ({marks})"
         for number, data in db.execute(query, list(batch)):
-            found[number] = _unpack(data)
+            found[number] = Places.unpack(data)
     return found
 
 

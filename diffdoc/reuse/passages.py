@@ -11,7 +11,7 @@ the two word sequences.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph, sampled, shingles
@@ -43,37 +43,46 @@ def sampled_places(paragraphs: Sequence[Paragraph]) -> dict[int, list[tuple[int,
     return where
 
 
-def longest_run(
+Link = tuple[int, int]  # (our paragraph, their paragraph)
+
+
+def runs(
     where: dict[int, list[tuple[int, int]]], hits: Sequence[tuple[int, int, int]]
-) -> int:
-    """The most sampled shingles of `where` (ours) that `hits` (theirs: hash, paragraph,
-    word) hold in one run, in order, in one paragraph of each (see MIN_SHARED)."""
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
+) -> dict[Link, int]:
+    """For each pair of paragraphs: the most sampled shingles of `where` (ours) that `hits`
+    (theirs: hash, paragraph, word) hold in one run, in order (see MIN_SHARED)."""
+    seeds: dict[Link, list[tuple[int, int]]] = {}
     for hash_value, their_paragraph, their_position in hits:
         for our_paragraph, our_position in where.get(hash_value, ()):
             seeds.setdefault((our_paragraph, their_paragraph), []).append(
                 (our_position, their_position)
             )
-    best = 0
-    for pairs in seeds.values():
-        if len(pairs) <= best:
-            continue
+    found = {}
+    for link, pairs in seeds.items():
         pairs.sort()
-        runs: list[list[int]] = []  # [our last, their last, length]
+        chains: list[list[int]] = []  # [our last, their last, length]
         for ours, theirs in pairs:
-            for run in runs:
-                step_ours, step_theirs = ours - run[0], theirs - run[1]
+            for chain in chains:
+                step_ours, step_theirs = ours - chain[0], theirs - chain[1]
                 if (
                     0 < step_ours <= CHAIN_GAP
                     and 0 < step_theirs <= CHAIN_GAP + CHAIN_SHIFT
                     and abs(step_ours - step_theirs) <= CHAIN_SHIFT
                 ):
-                    run[0], run[1], run[2] = ours, theirs, run[2] + 1
+                    chain[0], chain[1], chain[2] = ours, theirs, chain[2] + 1
                     break
             else:
-                runs.append([ours, theirs, 1])
-        best = max(best, max(run[2] for run in runs))
-    return best
+                chains.append([ours, theirs, 1])
+        found[link] = max(chain[2] for chain in chains)
+    return found
+
+
+def linked(
+    where: dict[int, list[tuple[int, int]]], hits: Sequence[tuple[int, int, int]]
+) -> tuple[Link, ...]:
+    """The pairs of paragraphs holding a run of at least MIN_SHARED sampled shingles: the only
+    ones matched word by word (a passage is found where its own paragraphs share a run)."""
+    return tuple(sorted(link for link, run in runs(where, hits).items() if run >= MIN_SHARED))
 
 
 @dataclass(frozen=True)
@@ -99,13 +108,14 @@ class Match:
 
 
 def shingle_positions(
-    paragraphs: Sequence[Paragraph],
+    paragraphs: Sequence[Paragraph], only: Iterable[int] | None = None
 ) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    """Where each shingle starts: words -> [(paragraph, word)] (within one process, Python's
-    own hashing of the word tuples is enough: no stable hash needed)."""
+    """Where each shingle starts: words -> [(paragraph, word)], in all paragraphs or `only`
+    these (within one process, Python's own hashing of the word tuples is enough: no stable
+    hash needed)."""
     found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for index, paragraph in enumerate(paragraphs):
-        keys = paragraph.keys
+    for index in range(len(paragraphs)) if only is None else sorted(set(only)):
+        keys = paragraphs[index].keys
         for position in range(len(keys) - SHINGLE_WORDS + 1):
             found.setdefault(keys[position : position + SHINGLE_WORDS], []).append(
                 (index, position)
@@ -114,19 +124,25 @@ def shingle_positions(
 
 
 def match_documents(
-    ours: Sequence[Paragraph], theirs: Sequence[Paragraph], min_words: int
+    ours: Sequence[Paragraph],
+    theirs: Sequence[Paragraph],
+    min_words: int,
+    links: Sequence[Link] | None = None,
 ) -> list[Match]:
-    """The passages of `ours` (at least `min_words` words) that also occur in `theirs`."""
-    positions = shingle_positions(theirs)
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for index, paragraph in enumerate(ours):
-        keys = paragraph.keys
+    """The passages of `ours` (at least `min_words` words) that also occur in `theirs`: in
+    any two paragraphs, or only in these pairs of paragraphs (`linked`)."""
+    wanted = None if links is None else set(links)
+    positions = shingle_positions(theirs, None if links is None else (t for _, t in links))
+    seeds: dict[Link, list[tuple[int, int]]] = {}
+    for index in range(len(ours)) if links is None else sorted({o for o, _ in links}):
+        keys = ours[index].keys
         for position in range(len(keys) - SHINGLE_WORDS + 1):
             where = positions.get(keys[position : position + SHINGLE_WORDS])
             if where is None or len(where) > MAX_REPEATS:
                 continue
             for their_index, their_position in where:
-                seeds.setdefault((index, their_index), []).append((position, their_position))
+                if wanted is None or (index, their_index) in wanted:
+                    seeds.setdefault((index, their_index), []).append((position, their_position))
     found = []
     for (index, their_index), pairs in sorted(seeds.items()):
         a, b = ours[index].keys, theirs[their_index].keys

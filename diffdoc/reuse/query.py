@@ -19,8 +19,15 @@ from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.engine import Engine
 from diffdoc.models import Document
 from diffdoc.reuse.index import ShingleIndex
-from diffdoc.reuse.passages import MIN_SHARED, Match, longest_run, match_documents, sampled_places
-from diffdoc.reuse.shingles import Paragraph, paragraphs
+from diffdoc.reuse.passages import (
+    MIN_SHARED,
+    Link,
+    Match,
+    match_documents,
+    runs,
+    sampled_places,
+)
+from diffdoc.reuse.shingles import LazyParagraphs, Paragraph, paragraphs
 
 DEFAULT_MIN_WORDS = 12
 # A sampled shingle in more than 1 % of the versions (at most MAX_DF, at least MIN_DF) is
@@ -36,9 +43,10 @@ def max_df(versions: int) -> int:
 
 
 # A candidate holds at least MIN_SHARED sampled shingles of the document in one run
-# (`passages.longest_run`): before this rule, ~190 candidates a statement of the General Debate
-# were read and matched, nearly all for nothing (two formulas shared by chance, far apart).
-# At most this many candidates are matched, those with the longest runs first.
+# (`passages.runs`), and only the paragraphs holding one are matched: before this rule, ~190
+# candidates a statement of the General Debate were read and matched whole, nearly all for
+# nothing (two formulas shared by chance, far apart). At most MAX_CANDIDATES are matched,
+# those with the longest runs first.
 MAX_CANDIDATES = 400
 
 
@@ -87,17 +95,22 @@ def order_key(version: VersionRecord) -> tuple[bool, str, str, str, int]:
     )
 
 
-def load_paragraphs(root: Path, version: VersionRecord) -> list[Paragraph]:
+def load_paragraphs(root: Path, version: VersionRecord) -> LazyParagraphs:
     """The words of a stored version's paragraphs (no index needed: runs on workers)."""
     text = Corpus(root).text(version)
-    return paragraphs(docformat.loads(text, name=version.ref))
+    return LazyParagraphs(docformat.block_texts(text, name=version.ref))
+
+
+Candidate = tuple[VersionRecord, tuple[Link, ...]]
 
 
 def match_version(
-    root: str, ours: Sequence[Paragraph], min_words: int, version: VersionRecord
+    root: str, ours: Sequence[Paragraph], min_words: int, candidate: Candidate
 ) -> list[Match]:
-    """The passages of `ours` that occur in `version` (a task for the engine)."""
-    return match_documents(ours, load_paragraphs(Path(root), version), min_words)
+    """The passages of `ours` that occur in a candidate version, in the paragraphs linked to
+    ours (a task for the engine)."""
+    version, links = candidate
+    return match_documents(ours, load_paragraphs(Path(root), version), min_words, links)
 
 
 def find_reuse(
@@ -113,11 +126,13 @@ def find_reuse(
     engine = engine or Engine()
     document = corpus.load(version)
     ours = paragraphs(document)
-    records = _candidates(corpus, version, ours, index, series)
+    candidates = _candidates(corpus, version, ours, index, series)
     work = partial(match_version, str(corpus.root), ours, min_words)
-    found = engine.map(work, records)
+    found = engine.map(work, candidates)
     hits = [
-        (match, record) for record, matches in zip(records, found, strict=True) for match in matches
+        (match, record)
+        for (record, _), matches in zip(candidates, found, strict=True)
+        for match in matches
     ]
     return ReuseResult(version, document, tuple(b.text for b in document.blocks), group(ours, hits))
 
@@ -128,14 +143,18 @@ def _candidates(
     ours: Sequence[Paragraph],
     index: ShingleIndex,
     series: str | None,
-) -> list[VersionRecord]:
+) -> list[Candidate]:
     where = sampled_places(ours)
     frequency = index.document_frequency(where)
     limit = max_df(index.count())
     rare = [h for h in where if frequency.get(h, 0) <= limit]
-    found = index.places(rare)
-    scores = {number: run for number, hits in found.items() if (run := longest_run(where, hits))}
-    names = index.named(n for n, run in scores.items() if run >= MIN_SHARED)
+    scored = {}
+    for number, hits in index.places(rare).items():
+        found = runs(where, hits)
+        links = tuple(sorted(link for link, run in found.items() if run >= MIN_SHARED))
+        if links:
+            scored[number] = (max(found.values()), links)
+    names = index.named(scored)
     members = None
     if series is not None:
         members = {s.document.id for s in corpus.summaries(series)}
@@ -145,10 +164,11 @@ def _candidates(
             continue
         record = next((v for v in corpus.index.versions(doc_id) if v.label == label), None)
         if record is not None:
-            ranked.append((-scores[number], order_key(record), record))
+            score, links = scored[number]
+            ranked.append((-score, order_key(record), (record, links)))
     ranked.sort(key=lambda r: (r[0], r[1]))
     chosen = [r[2] for r in ranked[:MAX_CANDIDATES]]
-    chosen.sort(key=order_key)
+    chosen.sort(key=lambda c: order_key(c[0]))
     return chosen
 
 

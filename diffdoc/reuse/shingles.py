@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from diffdoc.models import Document
 
@@ -43,6 +44,33 @@ class Paragraph:
 def paragraphs(document: Document) -> list[Paragraph]:
     """The words of every block of a document, in reading order (the indices the JSON uses)."""
     return [words(block.text) for block in document.blocks]
+
+
+class LazyParagraphs(Sequence[Paragraph]):
+    """The words of a document's paragraphs, each found when first asked for: a candidate is
+    matched on the few paragraphs it shares a run with (`passages.linked`), and finding the words
+    of all its paragraphs cost more than matching them."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = tuple(texts)
+        self._words: dict[int, Paragraph] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Paragraph: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Paragraph]: ...
+    def __getitem__(self, index: int | slice) -> Paragraph | Sequence[Paragraph]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._texts)
+        found = self._words.get(index)
+        if found is None:
+            found = self._words[index] = words(self._texts[index])
+        return found
 
 
 def words(text: str) -> Paragraph:
