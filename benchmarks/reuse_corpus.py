@@ -106,9 +106,9 @@ def timed_run(command: list[str]) -> tuple[float, float]:
         "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024); "
         "sys.exit(r.returncode if r.returncode > 1 else 0)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
-    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"{' '.join(command[2:])} failed ({out.returncode}):\n{out.stderr[-2000:]}")
     seconds, memory = out.stdout.split()[-2:]
     return float(seconds), float(memory)
 
@@ -275,6 +275,8 @@ def reuse_benchmarks(
                 str(corpus_dir),
             )
         )
+        if not out.is_file():
+            sys.exit(f"reuse --all on {name} wrote no {out} (exit status 1: no families?)")
         data = json.loads(out.read_text(encoding="utf-8"))
         data.pop("engine")
         outputs[name] = json.dumps(data, sort_keys=True)

@@ -13,6 +13,7 @@ whatever paths the function is given.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -123,6 +124,10 @@ class Engine:
                         # :8787, where a second cluster on the machine (another user, another
                         # run) would clash; ":0" alone would listen on every interface.
                         dashboard_address="127.0.0.1:0",
+                        # The workers log errors of their own as the cluster is shut down
+                        # ("Failed to communicate with scheduler during heartbeat", with a
+                        # traceback); an error of a task reaches the client as an exception.
+                        silence_logs=logging.CRITICAL,
                     )
                 )
                 client = stack.enter_context(client_type(cluster))
