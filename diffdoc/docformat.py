@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from diffdoc.errors import InputError
 from diffdoc.models import BLOCK_KINDS, Block, Document, Source
@@ -210,20 +211,26 @@ def loads(text: str, *, name: str = "<normalized>") -> Document:
         else:
             raise InputError(name, f"line {index + 1}: unexpected header line {lines[index]!r}")
         index += 1
-    while index < len(lines):
-        if not lines[index].strip():
-            index += 1
-            continue
-        if not lines[index].startswith(_BLOCK_PREFIX) or index + 1 >= len(lines):
-            raise InputError(name, f"line {index + 1}: expected a block header ':: kind'")
-        blocks.append(_parse_block(lines[index], lines[index + 1], name=name, line=index + 1))
-        index += 2
+    for head in _block_heads(lines, index, name=name):
+        blocks.append(_parse_block(lines[head], lines[head + 1], name=name, line=head + 1))
     doc_source = None
     if source:
         if set(source) != set(_SOURCE_FIELDS):
             raise InputError(name, "incomplete source fields in the header")
         doc_source = Source(**source)
     return Document(title=title, blocks=tuple(blocks), metadata=metadata, source=doc_source)
+
+
+def _block_heads(lines: list[str], index: int, *, name: str) -> Iterator[int]:
+    """The index of each block's header line from `index` on (its text is the next line)."""
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        if not lines[index].startswith(_BLOCK_PREFIX) or index + 1 >= len(lines):
+            raise InputError(name, f"line {index + 1}: expected a block header ':: kind'")
+        yield index
+        index += 2
 
 
 def block_texts(text: str, *, name: str = "<normalized>") -> list[str]:
@@ -236,15 +243,10 @@ def block_texts(text: str, *, name: str = "<normalized>") -> list[str]:
     index = 1
     while index < len(lines) and lines[index].strip():
         index += 1
-    texts = []
-    while index < len(lines):
-        if not lines[index].strip():
-            index += 1
-            continue
-        if not lines[index].startswith(_BLOCK_PREFIX) or index + 1 >= len(lines):
-            raise InputError(name, f"line {index + 1}: expected a block header ':: kind'")
-        texts.append(_unquote(lines[index + 1], name=name, line=index + 2))
-        index += 2
+    texts = [
+        _unquote(lines[head + 1], name=name, line=head + 2)
+        for head in _block_heads(lines, index, name=name)
+    ]
     return texts
 
 
