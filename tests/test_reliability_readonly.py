@@ -290,3 +290,24 @@ def test_reading_commands_work_on_a_really_read_only_corpus(corpus: Path, tmp_pa
     finally:
         next(restore, None)
     assert _tree(corpus) == before
+
+
+@pytest.mark.parametrize("stale", [False, True], ids=["no-shingle-index", "stale-shingle-index"])
+def test_reuse_on_a_read_only_corpus_names_the_shingle_index(
+    corpus: Path, tmp_path: Path, read_only: Callable[[Path], None], stale: bool
+) -> None:
+    # Once a traceback with exit status 1 (which reads as "no reuse found"), or an error
+    # naming <stdout>.
+    if stale:
+        assert cli("reuse", "sco", "--workers", "1", "--corpus", corpus).code in (0, 1)
+        built = (corpus / "shingles.sqlite").read_bytes()
+        assert cli("add", DRAFT, "--doc", "other", "--corpus", corpus).code == 0
+        (corpus / "shingles.sqlite").write_bytes(built)  # as before the add: behind the corpus
+    before = _tree(corpus)
+    read_only(corpus)
+    problem = "cannot update the shingle index" if stale else "cannot open the shingle index"
+    out = tmp_path / "reuse.txt"
+    for args in (("sco",), ("--all",)):
+        outcome = cli("reuse", *args, "--workers", "1", "-o", out, "--corpus", corpus)
+        outcome.failed_with(f"{corpus / 'shingles.sqlite'}: {problem}")
+    assert _tree(corpus) == before and not out.exists()

@@ -73,7 +73,7 @@ def test_sources_earliest_first_and_exit_status(corpus: Path, tmp_path: Path) ->
     # dated versions first by date, then the undated ones in the order they were added
     assert refs == ["f-2006@v1", "a-2001@v1", "c-2003@v1"]
     code, out = run("reuse", "b-2002", "--in", "nothing", "--corpus", str(corpus))
-    assert code == 1 and "no passage found" in out
+    assert code == 2 and "no document in series 'nothing'" in out  # a typo is not "no reuse"
     code, out = run("reuse", "nope", "--corpus", str(corpus))
     assert code == 2 and "nope" in out
     code, out = run("reuse", "--corpus", str(corpus))
@@ -170,3 +170,14 @@ def test_a_formula_inside_two_longer_passages_does_not_chain_their_families(
         (second[:-1], ("b-2002@v1", "e-2005@v1")),
         (FORMULA[:-1], ("a-2001@v1", "b-2002@v1", "d-2004@v1", "e-2005@v1")),
     }
+
+
+def test_reports_are_not_written_into_the_corpus(corpus: Path, tmp_path: Path) -> None:
+    index = (corpus / "index.sqlite").read_bytes()
+    link = tmp_path / "link.json"
+    link.symlink_to(corpus / "index.sqlite")
+    for target in (corpus / "index.sqlite", link, corpus / "objects" / "new.json"):
+        code, out = run("reuse", "c-2003", "-f", "json", "-o", str(target), "--corpus", str(corpus))
+        assert code == 2 and f"is inside the corpus {corpus}" in out, out
+    assert (corpus / "index.sqlite").read_bytes() == index
+    assert not (corpus / "objects" / "new.json").exists()

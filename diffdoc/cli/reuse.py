@@ -21,6 +21,7 @@ from diffdoc.cli.bulk import engine_options, make_engine
 from diffdoc.corpus import Corpus
 from diffdoc.corpus.names import check_series
 from diffdoc.engine import Engine
+from diffdoc.paths import shown
 from diffdoc.progress import Bar
 from diffdoc.report.reuse import families_json, reuse_json, reuse_text
 from diffdoc.reuse.families import Family, find_families
@@ -88,6 +89,8 @@ def reuse(
     if series is not None:
         check_series(series)
     corpus = Corpus.open(corpus_dir)
+    if series is not None and not corpus.summaries(series):
+        raise DiffdocUsageError(f"{shown(corpus.root)}: no document in series {series!r}")
     engine = make_engine(workers, dask)
     index = synced_index(corpus, engine, quiet)
     try:

@@ -98,6 +98,8 @@ class ShingleIndex:
         self.path = corpus.root / SHINGLE_FILE
         try:
             self._db = self._open()
+        except sqlite3.OperationalError:
+            raise  # read-only, locked, cannot be created: not damage, keep the file
         except sqlite3.DatabaseError:
             self.path.unlink(missing_ok=True)  # damaged: derived data, start afresh
             self._db = self._open()
@@ -135,8 +137,17 @@ class ShingleIndex:
         rebuild: bool = False,
         progress: Callable[[int], None] | None = None,
     ) -> tuple[int, int]:
-        """Shingle the versions the index lacks, drop those the corpus no longer has; the counts."""
-        engine = engine or Engine()
+        """Shingle the versions the index lacks, drop those the corpus no longer has; the counts.
+        A one-line CorpusError naming the index when it cannot be written (a read-only corpus
+        whose index is behind)."""
+        try:
+            return self._sync(engine or Engine(), rebuild, progress)
+        except sqlite3.Error as error:
+            raise CorpusError(f"{self.path}: cannot update the shingle index ({error})") from None
+
+    def _sync(
+        self, engine: Engine, rebuild: bool, progress: Callable[[int], None] | None
+    ) -> tuple[int, int]:
         if rebuild:
             with transaction(self._db):
                 self._db.execute("DELETE FROM postings")
@@ -278,9 +289,10 @@ def open_shingles(corpus: Corpus) -> ShingleIndex:
     """Open a corpus's shingle index; a one-line CorpusError when SQLite fails."""
     try:
         return ShingleIndex(corpus)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         where = corpus.root / SHINGLE_FILE
-        raise CorpusError(f"{where}: cannot open the shingle index ({error})") from None
+        problem = error.strerror if isinstance(error, OSError) else error
+        raise CorpusError(f"{where}: cannot open the shingle index ({problem})") from None
 
 
 def update_if_present(
