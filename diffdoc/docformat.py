@@ -243,11 +243,10 @@ def block_texts(text: str, *, name: str = "<normalized>") -> list[str]:
     index = 1
     while index < len(lines) and lines[index].strip():
         index += 1
-    texts = [
+    return [
         _unquote(lines[head + 1], name=name, line=head + 2)
         for head in _block_heads(lines, index, name=name)
     ]
-    return texts
 
 
 def document_json(doc: Document) -> dict[str, object]:

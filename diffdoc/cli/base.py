@@ -19,7 +19,6 @@ from diffdoc.corpus import (
     Corpus,
     looks_like_ref,
 )
-from diffdoc.corpus.store import MARKER as CORPUS_MARKER
 from diffdoc.errors import DiffdocError, InputError, UnknownRefError
 from diffdoc.ingest import REVISIONS, read_document
 from diffdoc.ingest.limits import MAX_INPUT_BYTES, parse_size, size_text
@@ -215,7 +214,9 @@ def write_output(path: Path, text: str | bytes) -> None:
     """Write a report (text, or the bytes of a binary one): a regular file atomically (no
     half-written file is ever left behind), a device or FIFO directly, through a symbolic link
     to the file it names (diffdoc.output)."""
-    corpus = _corpus_holding(path)
+    corpus = None
+    with contextlib.suppress(OSError):  # the file a link at `path` names is what is written
+        corpus = Corpus.holding(Path(os.path.realpath(path)))
     if corpus is not None:
         raise DiffdocUsageError(
             f"{shown(path)}: is inside the corpus {shown(corpus)}, whose files only diffdoc "
@@ -223,16 +224,6 @@ def write_output(path: Path, text: str | bytes) -> None:
             "another -o"
         )
     write_report_file(path, text.encode("utf-8") if isinstance(text, str) else text)
-
-
-def _corpus_holding(path: Path) -> Path | None:
-    """The corpus folder that `path` (or the file a link at it names) would be written into."""
-    with contextlib.suppress(OSError):
-        folder = Path(os.path.realpath(path)).parent
-        for candidate in (folder, *folder.parents):
-            if (candidate / CORPUS_MARKER).is_file():
-                return candidate
-    return None
 
 
 json_option = click.option(

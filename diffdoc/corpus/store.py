@@ -123,7 +123,7 @@ class Corpus:
         """Make `root` a corpus (creating it if needed); False when it already was one."""
         if (root / MARKER).is_file():
             return cls.open(root), False
-        outer = next((p for p in root.absolute().parents if (p / MARKER).is_file()), None)
+        outer = cls.holding(root)
         if outer is not None:
             raise CorpusError(
                 f"{root}: inside the corpus {outer}; a corpus cannot hold another "
@@ -148,6 +148,11 @@ class Corpus:
     def is_corpus(root: Path) -> bool:
         """True when `root` carries a corpus marker (it may still be damaged)."""
         return (root / MARKER).is_file()
+
+    @staticmethod
+    def holding(path: Path) -> Path | None:
+        """The corpus folder that `path` is inside (at any depth), if any."""
+        return next((p for p in path.absolute().parents if Corpus.is_corpus(p)), None)
 
     @classmethod
     def open(cls, root: Path) -> Corpus:

@@ -25,7 +25,7 @@ from pathlib import Path
 from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.engine import Engine
 from diffdoc.reuse.index import ShingleIndex, all_versions, places_of, postings_between
-from diffdoc.reuse.passages import Match, linked, match_documents
+from diffdoc.reuse.passages import Match, by_hash, linked, match_documents
 from diffdoc.reuse.query import DEFAULT_MIN_WORDS, load_paragraphs, max_df, order_key
 from diffdoc.reuse.shingles import Paragraph
 
@@ -141,10 +141,7 @@ def match_group(root: str, index_path: str, min_words: int, task: Task) -> list[
     one matched (`linked`)."""
     (number, version), partners = task
     places = places_of(index_path, [number, *(n for n, _ in partners)])
-    where: dict[int, list[tuple[int, int]]] = {}
-    if number in places:
-        for hash_value, paragraph, position in places[number].hits():
-            where.setdefault(hash_value, []).append((paragraph, position))
+    where = by_hash(places[number].hits()) if number in places else {}
     found: list[list[Span]] = []
     for partner_number, partner in partners:
         theirs = places.get(partner_number)

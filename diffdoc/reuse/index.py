@@ -60,10 +60,6 @@ def version_places(root: str, version: VersionRecord) -> bytes:
     return array("q", [n for place in places(document) for n in place]).tobytes()
 
 
-def _unpack(data: bytes) -> list[tuple[int, int, int]]:
-    return list(Places.unpack(data).hits())
-
-
 class Places(NamedTuple):
     """A version's sampled shingles (sorted) and where each starts, as three columns."""
 
@@ -173,7 +169,7 @@ class ShingleIndex:
         row = self._db.execute("SELECT places FROM versions WHERE id=?", (indexed.id,)).fetchone()
         self._db.executemany(
             "DELETE FROM postings WHERE hash=? AND version=? AND paragraph=? AND position=?",
-            [(h, indexed.id, paragraph, position) for h, paragraph, position in _unpack(row[0])],
+            [(h, indexed.id, p, w) for h, p, w in Places.unpack(row[0]).hits()],
         )
         self._db.execute("DELETE FROM versions WHERE id=?", (indexed.id,))
 
@@ -193,7 +189,7 @@ class ShingleIndex:
         number = cursor.lastrowid
         self._db.executemany(
             "INSERT OR IGNORE INTO postings VALUES (?, ?, ?, ?)",
-            [(h, number, paragraph, position) for h, paragraph, position in _unpack(data)],
+            [(h, number, p, w) for h, p, w in Places.unpack(data).hits()],
         )
 
     # --- reading -----------------------------------------------------------------------------

@@ -11,10 +11,10 @@ the two word sequences.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph, sampled, shingles
+from diffdoc.reuse.shingles import SHINGLE_WORDS, Paragraph
 
 MAX_GAP = SHINGLE_WORDS + 3
 MAX_SHIFT = 2
@@ -33,13 +33,11 @@ CHAIN_GAP = 48
 CHAIN_SHIFT = 8
 
 
-def sampled_places(paragraphs: Sequence[Paragraph]) -> dict[int, list[tuple[int, int]]]:
-    """Where each sampled shingle of a text starts: hash -> [(paragraph, word)]."""
+def by_hash(places: Iterable[tuple[int, int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """(hash, paragraph, word) places as hash -> [(paragraph, word)]: ours, for `runs`."""
     where: dict[int, list[tuple[int, int]]] = {}
-    for number, paragraph in enumerate(paragraphs):
-        for position, hash_value in enumerate(shingles(paragraph)):
-            if sampled(hash_value):
-                where.setdefault(hash_value, []).append((number, position))
+    for hash_value, paragraph, position in places:
+        where.setdefault(hash_value, []).append((paragraph, position))
     return where
 
 
@@ -79,10 +77,11 @@ def runs(
 
 def linked(
     where: dict[int, list[tuple[int, int]]], hits: Sequence[tuple[int, int, int]]
-) -> tuple[Link, ...]:
-    """The pairs of paragraphs holding a run of at least MIN_SHARED sampled shingles: the only
-    ones matched word by word (a passage is found where its own paragraphs share a run)."""
-    return tuple(sorted(link for link, run in runs(where, hits).items() if run >= MIN_SHARED))
+) -> dict[Link, int]:
+    """The pairs of paragraphs holding a run of at least MIN_SHARED sampled shingles, sorted,
+    with their runs: the only ones matched word by word (a passage is found where its own
+    paragraphs share a run)."""
+    return {link: run for link, run in sorted(runs(where, hits).items()) if run >= MIN_SHARED}
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ def match_documents(
     ours: Sequence[Paragraph],
     theirs: Sequence[Paragraph],
     min_words: int,
-    links: Sequence[Link] | None = None,
+    links: Collection[Link] | None = None,
 ) -> list[Match]:
     """The passages of `ours` (at least `min_words` words) that also occur in `theirs`: in
     any two paragraphs, or only in these pairs of paragraphs (`linked`)."""

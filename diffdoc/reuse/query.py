@@ -19,15 +19,8 @@ from diffdoc.corpus import Corpus, VersionRecord
 from diffdoc.engine import Engine
 from diffdoc.models import Document
 from diffdoc.reuse.index import ShingleIndex
-from diffdoc.reuse.passages import (
-    MIN_SHARED,
-    Link,
-    Match,
-    match_documents,
-    runs,
-    sampled_places,
-)
-from diffdoc.reuse.shingles import LazyParagraphs, Paragraph, paragraphs
+from diffdoc.reuse.passages import Link, Match, by_hash, linked, match_documents
+from diffdoc.reuse.shingles import LazyParagraphs, Paragraph, paragraphs, sampled_at
 
 DEFAULT_MIN_WORDS = 12
 # A sampled shingle in more than 1 % of the versions (at most MAX_DF, at least MIN_DF) is
@@ -42,8 +35,8 @@ def max_df(versions: int) -> int:
     return max(MIN_DF, min(MAX_DF, versions // 100))
 
 
-# A candidate holds at least MIN_SHARED sampled shingles of the document in one run
-# (`passages.runs`), and only the paragraphs holding one are matched: before this rule, ~190
+# A candidate holds at least passages.MIN_SHARED sampled shingles of the document in one run
+# (`passages.linked`), and only the paragraphs holding one are matched: before this rule, ~190
 # candidates a statement of the General Debate were read and matched whole, nearly all for
 # nothing (two formulas shared by chance, far apart). At most MAX_CANDIDATES are matched,
 # those with the longest runs first.
@@ -144,16 +137,15 @@ def _candidates(
     index: ShingleIndex,
     series: str | None,
 ) -> list[Candidate]:
-    where = sampled_places(ours)
+    where = by_hash(sampled_at(ours))
     frequency = index.document_frequency(where)
     limit = max_df(index.count())
     rare = [h for h in where if frequency.get(h, 0) <= limit]
     scored = {}
     for number, hits in index.places(rare).items():
-        found = runs(where, hits)
-        links = tuple(sorted(link for link, run in found.items() if run >= MIN_SHARED))
+        links = linked(where, hits)
         if links:
-            scored[number] = (max(found.values()), links)
+            scored[number] = (max(links.values()), tuple(links))
     names = index.named(scored)
     members = None
     if series is not None:
@@ -164,8 +156,8 @@ def _candidates(
             continue
         record = next((v for v in corpus.index.versions(doc_id) if v.label == label), None)
         if record is not None:
-            score, links = scored[number]
-            ranked.append((-score, order_key(record), (record, links)))
+            score, pairs = scored[number]
+            ranked.append((-score, order_key(record), (record, pairs)))
     ranked.sort(key=lambda r: (r[0], r[1]))
     chosen = [r[2] for r in ranked[:MAX_CANDIDATES]]
     chosen.sort(key=lambda c: order_key(c[0]))

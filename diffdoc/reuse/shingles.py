@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -101,12 +101,16 @@ def sampled(hash_value: int) -> bool:
     return hash_value % SAMPLE_EVERY == 0
 
 
-def places(document: Document) -> list[tuple[int, int, int]]:
-    """The sampled shingles of a whole document, each where it starts: (hash, paragraph,
-    word), sorted; what the index stores for it."""
-    found = set()
-    for number, paragraph in enumerate(paragraphs(document)):
+def sampled_at(texts: Sequence[Paragraph]) -> Iterator[tuple[int, int, int]]:
+    """The sampled shingles of a text's paragraphs, each where it starts: (hash, paragraph,
+    word), in reading order."""
+    for number, paragraph in enumerate(texts):
         for position, hash_value in enumerate(shingles(paragraph)):
             if sampled(hash_value):
-                found.add((hash_value, number, position))
-    return sorted(found)
+                yield hash_value, number, position
+
+
+def places(document: Document) -> list[tuple[int, int, int]]:
+    """The sampled shingles of a whole document and where each starts, sorted: what the index
+    stores for it."""
+    return sorted(sampled_at(paragraphs(document)))
